@@ -1,0 +1,34 @@
+/** Guards against a batch group with no retry: the whole triad must be retried together, never Batch alone. */
+import { defineRule } from '../../src/engine/define-rule';
+import { getValue, stringValue } from '../../src/model/ast';
+
+export default defineRule({
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require a batch group to retry "States.ALL"',
+      recommended: true,
+      defaultSeverity: 'warn',
+    },
+    fixable: 'code',
+    messages: {
+      missingRetry: 'Missing a "Retry" of "States.ALL" on batch group "{{name}}". Retrying the group runs pre-batch, the job and post-batch again as one unit.',
+    },
+    schema: [],
+  },
+  create(ctx) {
+    return {
+      Parallel(state) {
+        if (!ctx.batch.isBatchGroup(state)) return;
+        const retriers = state.field('Retry');
+        const retriesAll =
+          retriers?.kind === 'array' &&
+          retriers.items.some((r) => {
+            const errors = getValue(r, 'ErrorEquals');
+            return errors?.kind === 'array' && errors.items.some((e) => stringValue(e) === 'States.ALL');
+          });
+        if (!retriesAll) ctx.report({ node: state.key, messageId: 'missingRetry', data: { name: state.name } });
+      },
+    };
+  },
+});

@@ -1,0 +1,44 @@
+/** Guards against a batch group passing on the Parallel's result array instead of the branch's payload. */
+import { defineRule } from '../../src/engine/define-rule';
+import { stringValue } from '../../src/model/ast';
+import { queryLanguage } from '../../src/model/describe';
+import { isPath } from '../../src/model/paths';
+
+// JSONata states have no OutputPath; `Output` selects the first branch result instead.
+const JSONATA_FIRST_RESULT = /^\{%\s*\$states\.result\[0\]\s*%\}$/;
+
+export default defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a batch group to pass on its branch result with "OutputPath": "$[0]"',
+      recommended: true,
+      defaultSeverity: 'error',
+    },
+    fixable: 'code',
+    messages: {
+      missingOutputPath: 'Missing "OutputPath": "$[0]" on batch group "{{name}}". A "Parallel" outputs an array of branch results.',
+      wrongOutputPath: 'Expected "OutputPath" of batch group "{{name}}" to be "$[0]" but got "{{value}}".',
+    },
+    schema: [],
+  },
+  create(ctx) {
+    return {
+      Parallel(state) {
+        if (!ctx.batch.isBatchGroup(state)) return;
+        if (queryLanguage(state) === 'JSONata') {
+          if (JSONATA_FIRST_RESULT.test(stringValue(state.field('Output'))?.trim() ?? '')) return;
+          ctx.report({ node: state.key, messageId: 'missingOutputPath', data: { name: state.name } });
+          return;
+        }
+        const outputPath = state.field('OutputPath');
+        if (outputPath === undefined) {
+          ctx.report({ node: state.key, messageId: 'missingOutputPath', data: { name: state.name } });
+        } else if (!isPath(stringValue(outputPath), '$[0]')) {
+          const value = stringValue(outputPath) ?? String(outputPath.kind === 'scalar' ? outputPath.value : outputPath.kind);
+          ctx.report({ node: state.key, messageId: 'wrongOutputPath', data: { name: state.name, value } });
+        }
+      },
+    };
+  },
+});

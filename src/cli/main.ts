@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * The `wf-lint` command (DESIGN §4). Exit codes: 0 no errors, 1 lint errors (or too many
+ * warnings), 2 bad usage, bad configuration, unreadable or unparseable input, or a crash.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import yargs from 'yargs';
+import { WfLint } from '../api/wf-lint';
+import { ConfigError } from '../config/types';
+import type { LintResult } from '../engine/types';
+import { formatJson } from '../formatters/json';
+import { formatStylish } from '../formatters/stylish';
+import { NoFilesError } from '../sources/discover';
+import { parseRuleOptions, UsageError } from './parse-rule-option';
+
+const FORMATS = ['stylish', 'json'] as const;
+
+/** Runs the command line with `argv` (without the node and script paths); resolves to the exit code. */
+export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  let usageError: string | undefined;
+  const parser = yargs([...argv])
+    .scriptName('wf-lint')
+    .usage('$0 [paths..]\n\nLint AWS Step Functions workflows against the Batch contract.')
+    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('rule', { type: 'string', array: true, default: [] as string[], describe: "Rule setting, e.g. 'batch/require-group-retry: off'" })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file' })
+    .option('config-lookup', { type: 'boolean', default: true, describe: 'Look for a configuration file (--no-config-lookup to skip)' })
+    .option('print-config', { type: 'string', describe: 'Print the configuration for a file and exit' })
+    .option('stdin', { type: 'boolean', default: false, describe: 'Lint text read from standard input' })
+    .option('stdin-filename', { type: 'string', describe: 'File name to use for standard input' })
+    .option('color', { type: 'boolean', describe: 'Force colour on or off' })
+    .strictOptions()
+    .exitProcess(false)
+    .fail((message, error) => {
+      usageError = message ?? error?.message;
+    })
+    .help()
+    .version();
+  const args = await parser.parseAsync();
+  if (usageError) {
+    io.stderr.write(`wf-lint: ${usageError}\n`);
+    return 2;
+  }
+  if (args.help || args.version) return 0;
+  const cwd = process.cwd();
+  try {
+    const api = new WfLint({
+      cwd,
+      overrideConfigFile: args.config,
+      configLookup: args.configLookup,
+      ruleOverrides: parseRuleOptions(args.rule),
+    });
+    if (args.printConfig !== undefined) {
+      const config = api.calculateConfigForFile(args.printConfig);
+      const printable = { rules: Object.fromEntries([...config.rules].map(([id, s]) => [id, [s.severity === 2 ? 'error' : 'warn', ...s.options]])), settings: config.settings };
+      io.stdout.write(`${JSON.stringify(printable, null, 2)}\n`);
+      return 0;
+    }
+    const patterns = args._.map(String);
+    let results: LintResult[];
+    if (args.stdin) {
+      results = await api.lintText(await readAll(io.stdin), { filePath: args.stdinFilename });
+    } else {
+      results = await api.lintFiles(patterns);
+    }
+    if (args.quiet) results = results.map(errorsOnly);
+    const color = args.color ?? (args.outputFile === undefined && Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR);
+    const report = args.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, { color, cwd });
+    if (args.outputFile) {
+      fs.mkdirSync(path.dirname(path.resolve(args.outputFile)), { recursive: true });
+      fs.writeFileSync(args.outputFile, report);
+    } else {
+      io.stdout.write(report);
+    }
+    return exitCode(results, args.maxWarnings, io.stderr);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof NoFilesError) {
+      io.stderr.write(`wf-lint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`wf-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+function exitCode(results: readonly LintResult[], maxWarnings: number, stderr: NodeJS.WritableStream): number {
+  if (results.some((r) => r.fatalErrorCount > 0)) return 2;
+  if (results.some((r) => r.errorCount > 0)) return 1;
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    stderr.write(`wf-lint found too many warnings (maximum: ${maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`wf-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,42 @@
+/** Finds and reads configuration with cosmiconfig under the name `wflint` (DESIGN §4). */
+import { cosmiconfigSync } from 'cosmiconfig';
+import path from 'node:path';
+import type { RuleModule } from '../engine/define-rule';
+import { ConfigError, type LoadedConfig } from './types';
+import { validateConfig } from './validate';
+
+export interface LoadOptions {
+  /** `-c, --config`: this file and no lookup. */
+  readonly configFile?: string;
+  /** `--no-config-lookup` sets this to false. */
+  readonly lookup: boolean;
+  readonly cwd: string;
+}
+
+/** The configuration for a run: an explicit file, the nearest one found, or the default. */
+export function loadConfig(options: LoadOptions, rules: Readonly<Record<string, RuleModule>>): LoadedConfig {
+  const explorer = cosmiconfigSync('wflint', { searchStrategy: 'project', cache: false });
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
+  try {
+    if (options.configFile) result = explorer.load(path.resolve(options.cwd, options.configFile));
+    else if (options.lookup) result = explorer.search(options.cwd);
+  } catch (error) {
+    const file = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
+    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found.' : firstLine((error as Error).message);
+    throw new ConfigError(file ?? errorFile(error), '(file)', detail);
+  }
+  if (!result) return { data: { extends: ['wf-lint:recommended'] }, filePath: undefined, baseDir: options.cwd };
+  const data = result.isEmpty || result.config == null ? {} : result.config;
+  const relative = path.relative(options.cwd, result.filepath) || result.filepath;
+  return { data: validateConfig(data, relative, rules), filePath: result.filepath, baseDir: path.dirname(result.filepath) };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return /[.?]$/.test(line) ? line : `${line}.`;
+}
+
+function errorFile(error: unknown): string | undefined {
+  const match = /(\S+\.(?:json|ya?ml|[cm]?[jt]s|wflintrc))/.exec(String((error as Error).message));
+  return match?.[1];
+}

@@ -1,0 +1,72 @@
+/**
+ * Orchestration only: parse a file, run the enabled rules over each of its machines, apply
+ * inline suppressions, and summarise. Parsing, reporting and suppressions live in their own modules.
+ */
+import type { ResolvedConfig } from '../config/types';
+import { BatchQueries, batchMatchers, type BatchSettings } from '../model/batch';
+import { traverse } from '../model/traverse';
+import { parseSource, type SourceFile } from '../sources/parse-source';
+import type { ReportDescriptor, RuleModule, Visitors } from './define-rule';
+import { applySuppressions, commentSuppressions } from './directives';
+import { compareMessages, toMessage } from './report';
+import { summarise, type LintMessage, type LintResult } from './types';
+
+export interface LintOptions {
+  /** The file was named on the command line (or is stdin): a file with no machine is reported, not skipped. */
+  readonly explicit: boolean;
+}
+
+export class Linter {
+  constructor(private readonly rules: Readonly<Record<string, RuleModule>>) {}
+
+  /** Lints `text` as the content of `filePath`; undefined when a walked file holds no machine. */
+  lintText(text: string, filePath: string, config: ResolvedConfig, options: LintOptions): LintResult | undefined {
+    return this.lintSource(parseSource(text, filePath), config, options);
+  }
+
+  /** Lints an already parsed file. */
+  lintSource(source: SourceFile, config: ResolvedConfig, options: LintOptions): LintResult | undefined {
+    const { filePath, lines } = source;
+    const fatal = source.errors.map((error): LintMessage => {
+      const at = lines.locate(error.offset);
+      return { ruleId: null, severity: 2, fatal: true, message: error.message, line: at.line, column: at.column };
+    });
+    if (source.machines.length === 0) {
+      if (fatal.length > 0) return summarise(filePath, fatal, { source: source.text });
+      if (!options.explicit) return undefined;
+      return summarise(filePath, [noMachineMessage(source)], { source: source.text });
+    }
+    const located: { message: LintMessage; offset: number }[] = [];
+    const batch = new BatchQueries(batchMatchers(config.settings.batch as BatchSettings | undefined));
+    for (const machine of source.machines) {
+      const visitors: Visitors[] = [];
+      for (const [ruleId, setting] of config.rules) {
+        const rule = this.rules[ruleId];
+        if (!rule) continue;
+        const report = (descriptor: ReportDescriptor<string>) =>
+          located.push(toMessage(ruleId, rule, setting.severity, descriptor, lines));
+        visitors.push(
+          rule.create({ id: ruleId, options: setting.options, settings: config.settings, machine, template: source.template, batch, report }),
+        );
+      }
+      traverse(machine, visitors);
+    }
+    const { kept, suppressed } = applySuppressions(located, source.directives, commentSuppressions(source.machines));
+    const messages = [...fatal, ...kept].sort(compareMessages);
+    return summarise(filePath, messages, { suppressedMessages: suppressed.sort(compareMessages), source: source.text });
+  }
+}
+
+function noMachineMessage(source: SourceFile): LintMessage {
+  if (source.partial) {
+    const at = source.lines.locate(source.partial.node.range[0]);
+    return {
+      ruleId: null,
+      severity: 2,
+      message: `Missing "${source.partial.missing}": a state machine needs both "StartAt" and "States".`,
+      line: at.line,
+      column: at.column,
+    };
+  }
+  return { ruleId: null, severity: 1, message: 'No state machine found in this file.', line: 1, column: 1 };
+}

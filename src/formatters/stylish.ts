@@ -1,0 +1,68 @@
+/**
+ * Human output, in actionlint's manner: `file:line:col: severity message [rule-id]`, then the
+ * offending line with a `^~~~` marker under the reported span, then an ESLint-style summary.
+ */
+import { LineIndex } from '../model/positions';
+import type { LintMessage, LintResult } from '../engine/types';
+
+export interface StylishOptions {
+  readonly color: boolean;
+  /** Paths are printed relative to this folder. */
+  readonly cwd: string;
+}
+
+const paint = (on: boolean, code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** Renders results for a terminal. */
+export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
+  const red = paint(options.color, 31);
+  const yellow = paint(options.color, 33);
+  const dim = paint(options.color, 2);
+  const bold = paint(options.color, 1);
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    if (result.messages.length === 0) continue;
+    const file = displayPath(result.filePath, options.cwd);
+    const lines = result.source === undefined ? undefined : new LineIndex(result.source);
+    for (const m of result.messages) {
+      const severity = m.severity === 2 ? red('error') : yellow('warning');
+      const rule = m.ruleId ? dim(` [${m.ruleId}]`) : '';
+      out.push(`${bold(`${file}:${m.line}:${m.column}:`)} ${severity} ${m.message}${rule}`);
+      if (lines) out.push(...codeFrame(lines, m, dim));
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  out.push('', (errors > 0 ? red : yellow)(bold(summary)));
+  if (fixableErrors + fixableWarnings > 0) {
+    out.push(
+      (errors > 0 ? red : yellow)(
+        `  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`,
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function codeFrame(lines: LineIndex, m: LintMessage, dim: (text: string) => string): string[] {
+  const text = lines.lineText(m.line);
+  if (text.length > 300) return [];
+  const gutter = String(m.line).padStart(5);
+  const width = m.endLine === m.line && m.endColumn !== undefined ? Math.max(1, m.endColumn - m.column) : Math.max(1, text.length - m.column + 1);
+  const pad = text.slice(0, m.column - 1).replace(/[^\t]/g, ' ');
+  return [`${dim(`${gutter} |`)} ${text}`, `${dim(`${' '.repeat(5)} |`)} ${pad}^${'~'.repeat(Math.max(0, width - 1))}`];
+}
+
+function displayPath(filePath: string, cwd: string): string {
+  if (filePath.startsWith(`${cwd}/`)) return filePath.slice(cwd.length + 1);
+  return filePath;
+}

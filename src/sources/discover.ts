@@ -1,0 +1,102 @@
+/**
+ * Turns command-line paths into files to lint (ESLint conventions): files named explicitly are
+ * always linted; folders are walked for workflow-looking files, honouring `.gitignore` and the
+ * configuration's `ignores`; glob patterns are matched under their static prefix.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface DiscoveredFile {
+  readonly filePath: string;
+  /** Named on the command line (not found by walking a folder). */
+  readonly explicit: boolean;
+}
+
+/** A command-line path that matched nothing: ESLint exits 2 for it. */
+export class NoFilesError extends Error {
+  constructor(readonly pattern: string) {
+    super(`No files matching the pattern "${pattern}" were found.`);
+  }
+}
+
+// Only files with these endings are read when walking; everything else is never opened.
+const WALKED = /\.(?:json|ya?ml|asl|tmpl|template)$/i;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** The files to lint for `patterns`, sorted and without duplicates. */
+export function discoverFiles(patterns: readonly string[], cwd: string, isIgnored: (file: string) => boolean): DiscoveredFile[] {
+  const found = new Map<string, DiscoveredFile>();
+  for (const pattern of patterns) {
+    const absolute = path.resolve(cwd, pattern);
+    const stat = statOrUndefined(absolute);
+    if (stat?.isFile()) {
+      found.set(absolute, { filePath: absolute, explicit: true });
+      continue;
+    }
+    let matches: string[];
+    if (stat?.isDirectory()) {
+      matches = walk(absolute, isIgnored);
+    } else if (picomatch.scan(pattern).isGlob) {
+      const { base } = picomatch.scan(pattern);
+      const matcher = picomatch(path.resolve(cwd, pattern).split(path.sep).join('/'), { dot: true });
+      matches = walk(path.resolve(cwd, base || '.'), isIgnored, true).filter((f) => matcher(f.split(path.sep).join('/')));
+    } else {
+      throw new NoFilesError(pattern);
+    }
+    if (matches.length === 0 && !stat?.isDirectory()) throw new NoFilesError(pattern);
+    for (const file of matches) if (!found.has(file)) found.set(file, { filePath: file, explicit: false });
+  }
+  return [...found.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}
+
+function walk(root: string, isIgnored: (file: string) => boolean, anyExtension = false): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (dir: string, rules: { base: string; ig: Ignore }[]) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return; // a symlink loop, or a folder reached twice
+    seen.add(real);
+    const local = readGitignore(dir);
+    const active = local ? [...rules, { base: dir, ig: local }] : rules;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(full)?.isDirectory() === true);
+      if (active.some(({ base, ig }) => ig.ignores(path.relative(base, full).split(path.sep).join('/') + (isDir ? '/' : '')))) continue;
+      if (isIgnored(full)) continue;
+      if (isDir) visit(full, active);
+      else if (anyExtension || WALKED.test(entry.name)) out.push(full);
+    }
+  };
+  visit(root, []);
+  return out;
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  try {
+    return ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}

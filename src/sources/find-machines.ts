@@ -1,0 +1,102 @@
+/**
+ * Finds the state machines in a parsed file, whatever hosts them (DESIGN §3): a plain ASL
+ * document, a Cirrus `definition.yml`, `serverless.yml` state machines, and CloudFormation /
+ * SAM resources with `Definition` or `DefinitionString` (JSON in a string, mapped back to
+ * host offsets).
+ */
+import { getValue, stringValue, type AstNode, type ObjectNode } from '../model/ast';
+import type { HostKind, MachineHost, TemplateInfo, TemplateResource } from '../model/types';
+import { parseJson } from '../formats/json/parse';
+import type { ParseError } from '../formats/parse-result';
+import { concatMapped, mapStringScalar, syntheticText, type MappedText } from './string-offsets';
+
+export interface FoundMachine {
+  readonly definition: ObjectNode;
+  readonly host: MachineHost;
+  readonly name: string | undefined;
+}
+
+export interface FoundMachines {
+  readonly machines: readonly FoundMachine[];
+  readonly template: TemplateInfo | undefined;
+  /** Embedded definitions that did not parse. */
+  readonly errors: readonly ParseError[];
+  /** A root that has one of `StartAt`/`States` but not the other: the missing key. */
+  readonly partial: { readonly missing: 'StartAt' | 'States'; readonly node: ObjectNode } | undefined;
+}
+
+const MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
+
+/** Every state machine under the document roots of one file. */
+export function findMachines(roots: readonly AstNode[], text: string, syntax: 'yaml' | 'json'): FoundMachines {
+  const machines: FoundMachine[] = [];
+  const errors: ParseError[] = [];
+  let template: TemplateInfo | undefined;
+  let partial: FoundMachines['partial'];
+  const add = (definition: AstNode | undefined, kind: HostKind, name: string | undefined, embedded = false) => {
+    if (isDefinition(definition)) machines.push({ definition, host: { kind, embedded, syntax: embedded ? 'json' : syntax }, name });
+  };
+  for (const root of roots) {
+    if (root.kind !== 'object') continue;
+    if (isDefinition(root)) {
+      add(root, 'asl', undefined);
+      continue;
+    }
+    const hasStartAt = getValue(root, 'StartAt') !== undefined;
+    if (hasStartAt !== (getValue(root, 'States') !== undefined)) {
+      partial = { missing: hasStartAt ? 'States' : 'StartAt', node: root };
+    }
+    add(getValue(root, 'definition'), 'cirrus', stringValue(getValue(root, 'name')));
+    const serverless = getValue(getValue(root, 'stepFunctions'), 'stateMachines');
+    for (const p of serverless?.kind === 'object' ? serverless.properties : []) {
+      add(getValue(p.value, 'definition'), 'serverless', stringValue(getValue(p.value, 'name')) ?? String(p.key.value));
+    }
+    const resources = getValue(root, 'Resources') ?? getValue(getValue(root, 'resources'), 'Resources');
+    if (resources?.kind !== 'object') continue;
+    const byId = new Map<string, TemplateResource>();
+    for (const p of resources.properties) {
+      if (p.value.kind !== 'object') continue;
+      const logicalId = String(p.key.value);
+      const type = stringValue(getValue(p.value, 'Type'));
+      byId.set(logicalId, { logicalId, type, node: p.value });
+      if (!type || !MACHINE_TYPES.has(type)) continue;
+      const properties = getValue(p.value, 'Properties');
+      add(getValue(properties, 'Definition'), 'cloudformation', logicalId);
+      const embedded = getValue(properties, 'DefinitionString');
+      const mapped = embedded && embeddedText(embedded, text);
+      if (!mapped) continue;
+      const parsed = parseJson(mapped.text, { mapOffset: (offset) => mapped.offsets[Math.min(offset, mapped.text.length)] });
+      if (parsed.error) errors.push({ ...parsed.error, message: `Invalid JSON in "DefinitionString" of "${logicalId}": ${parsed.error.message}` });
+      else add(parsed.roots[0], 'cloudformation', logicalId, true);
+    }
+    template = { resources: byId };
+  }
+  return { machines, template, errors, partial };
+}
+
+function isDefinition(node: AstNode | undefined): node is ObjectNode {
+  return node?.kind === 'object' && getValue(node, 'StartAt') !== undefined && getValue(node, 'States') !== undefined;
+}
+
+/** The text of a `DefinitionString`: a string, `Fn::Sub` (either form) or `Fn::Join` of strings. */
+function embeddedText(node: AstNode, host: string): MappedText | undefined {
+  if (node.kind === 'scalar') return typeof node.value === 'string' ? mapStringScalar(node, host) : undefined;
+  if (node.kind !== 'object' || node.properties.length !== 1) return undefined;
+  const [{ key, value }] = node.properties;
+  if (key.value === 'Fn::Sub') {
+    const template = value.kind === 'array' ? value.items[0] : value;
+    return template?.kind === 'scalar' && typeof template.value === 'string' ? mapStringScalar(template, host) : undefined;
+  }
+  if (key.value === 'Fn::Join' && value.kind === 'array') {
+    const [separator, list] = value.items;
+    if (separator?.kind !== 'scalar' || list?.kind !== 'array') return undefined;
+    const parts: MappedText[] = [];
+    list.items.forEach((item, index) => {
+      if (index > 0) parts.push(syntheticText(String(separator.value ?? ''), item.range[0]));
+      // A Ref or GetAtt inside the join is an unknown piece of text: it stands in as a placeholder.
+      parts.push(item.kind === 'scalar' && typeof item.value === 'string' ? mapStringScalar(item, host) : syntheticText('${}', item.range[0]));
+    });
+    return concatMapped(parts);
+  }
+  return undefined;
+}

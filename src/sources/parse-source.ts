@@ -1,0 +1,54 @@
+/**
+ * Reads one file's text into its state machines: picks the parser (DESIGN §5: JSON through
+ * jsonc-parser, YAML through yaml), finds the machines and builds their models.
+ */
+import path from 'node:path';
+import { parseJson } from '../formats/json/parse';
+import type { DirectiveComment, ParseError } from '../formats/parse-result';
+import { parseYaml } from '../formats/yaml/parse';
+import { buildMachine } from '../model/build';
+import { LineIndex } from '../model/positions';
+import type { StateMachine, TemplateInfo } from '../model/types';
+import { findMachines, type FoundMachines } from './find-machines';
+
+export interface SourceFile {
+  readonly filePath: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly syntax: 'yaml' | 'json';
+  readonly machines: readonly StateMachine[];
+  readonly template: TemplateInfo | undefined;
+  /** The fatal problem of the file itself, or of an embedded definition. */
+  readonly errors: readonly ParseError[];
+  readonly directives: readonly DirectiveComment[];
+  readonly partial: FoundMachines['partial'];
+}
+
+/** The syntax of a file: `.json` is always strict JSON (DESIGN §3); other names are sniffed. */
+export function syntaxOf(filePath: string, text: string): 'yaml' | 'json' {
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.yml' || ext === '.yaml') return 'yaml';
+  return /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+/** Parses `text` (the content of `filePath`) into its machines. */
+export function parseSource(text: string, filePath: string): SourceFile {
+  const syntax = syntaxOf(filePath, text);
+  const parsed = syntax === 'json' ? parseJson(text) : parseYaml(text);
+  const base = { filePath, text, lines: new LineIndex(text), syntax, directives: parsed.directives };
+  if (parsed.error) return { ...base, machines: [], template: undefined, errors: [parsed.error], partial: undefined };
+  const found = findMachines(parsed.roots, text, syntax);
+  return {
+    ...base,
+    machines: found.machines.map((m) => buildMachine(m.definition, m.host, m.name)),
+    template: found.template,
+    errors: found.errors,
+    partial: found.partial,
+  };
+}
+
+/** A cheap test run before parsing a file found by walking a folder: can it hold a machine? */
+export function mayHoldMachine(text: string): boolean {
+  return text.includes('StartAt') && text.includes('States');
+}
