@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule';
 import { collectStrings, getValue, numberValue, stringValue, type AstNode } from '../../src/model/ast';
-import type { TemplateInfo, TemplateResource } from '../../src/model/types';
+import type { StateMachine, TemplateInfo, TemplateResource } from '../../src/model/types';
 
 export default defineRule({
   meta: {
@@ -16,22 +16,28 @@ export default defineRule({
     },
     fixable: 'code',
     messages: {
-      parametersRetry: 'Unexpected "RetryStrategy" in the "Parameters" of Batch task "{{name}}". Retry the batch group instead, so pre-batch and post-batch run again.',
-      definitionRetry: 'Unexpected AWS Batch retries for Batch task "{{name}}": job definition "{{definition}}" sets "RetryStrategy.Attempts" to {{attempts}}. Retry the batch group instead.',
+      parametersRetry:
+        'Unexpected "RetryStrategy" in the "{{field}}" of Batch task "{{name}}". Retry the batch group instead, so pre-batch and post-batch run again.',
+      definitionRetry:
+        'Unexpected AWS Batch retries for Batch task "{{name}}": job definition "{{definition}}" sets "RetryStrategy.Attempts" to {{attempts}}. Retry the batch group instead.',
     },
     schema: [],
   },
   create(ctx) {
+    // `${Name}` in a definition may be a `DefinitionSubstitutions` key or an `Fn::Sub` variable.
+    const substitutions = ctx.machine.host.substitutions ?? new Map<string, AstNode>();
     return {
       Task(state) {
         if (!ctx.batch.isBatchTask(state)) return;
-        const parameters = state.field('Parameters');
-        const strategy = getValue(parameters, 'RetryStrategy');
+        // JSONPath tasks pass the SubmitJob request in `Parameters`, JSONata tasks in `Arguments`.
+        const field = state.field('Arguments') !== undefined && state.field('Parameters') === undefined ? 'Arguments' : 'Parameters';
+        const request = state.field(field);
+        const strategy = getValue(request, 'RetryStrategy');
         // `Attempts: 1` is AWS Batch's way of saying "no retries".
-        if (strategy !== undefined && numberValue(getValue(strategy, 'Attempts')) !== 1) {
-          ctx.report({ node: state.key, messageId: 'parametersRetry', data: { name: state.name } });
+        if (strategy !== undefined && numberish(getValue(strategy, 'Attempts')) !== 1) {
+          ctx.report({ node: state.key, messageId: 'parametersRetry', data: { field, name: state.name } });
         }
-        const definition = ctx.template && referencedResource(getValue(parameters, 'JobDefinition'), ctx.template);
+        const definition = ctx.template && referencedResource(getValue(request, 'JobDefinition'), ctx.template, substitutions);
         const attempts = numberish(getValue(getValue(getValue(definition?.node, 'Properties'), 'RetryStrategy'), 'Attempts'));
         if (definition && attempts !== undefined && attempts > 1) {
           ctx.report({
@@ -49,18 +55,31 @@ const JOB_DEFINITION = 'AWS::Batch::JobDefinition';
 
 /**
  * The job definition resource a `JobDefinition` value refers to: `Ref`, `GetAtt`, `#{Id}`,
- * `${Id}`, the logical id itself, or an ARN ending in the definition's name.
+ * `${Id}` (also through a substitution), the logical id or name (with or without a revision),
+ * or an ARN ending in the definition's name.
  */
-function referencedResource(value: AstNode | undefined, template: TemplateInfo): TemplateResource | undefined {
+function referencedResource(
+  value: AstNode | undefined,
+  template: TemplateInfo,
+  substitutions: ReadonlyMap<string, AstNode>,
+): TemplateResource | undefined {
   if (value === undefined) return undefined;
   const candidates = new Set<string>();
-  for (const text of collectStrings(value)) {
-    candidates.add(text);
-    for (const m of text.matchAll(/[#$]\{([\w:]+)(?:\.[\w.]+)?\}/g)) candidates.add(m[1]);
-    candidates.add(text.split('.')[0]);
-    const arnName = /job-definition\/([^:/]+)(?::\d+)?$/.exec(text);
-    if (arnName) candidates.add(arnName[1]);
-  }
+  const addCandidates = (node: AstNode, followSubstitutions: boolean) => {
+    for (const text of collectStrings(node)) {
+      candidates.add(text);
+      candidates.add(text.split('.')[0]);
+      candidates.add(text.replace(/:\d+$/, ''));
+      for (const m of text.matchAll(/[#$]\{([\w:]+)(?:\.[\w.]+)?\}/g)) {
+        candidates.add(m[1]);
+        const substituted = substitutions.get(m[1]);
+        if (followSubstitutions && substituted) addCandidates(substituted, false);
+      }
+      const arnName = /job-definition\/([^:/]+)(?::\d+)?$/.exec(text);
+      if (arnName) candidates.add(arnName[1]);
+    }
+  };
+  addCandidates(value, true);
   for (const resource of template.resources.values()) {
     if (resource.type !== JOB_DEFINITION) continue;
     const name = stringValue(getValue(getValue(resource.node, 'Properties'), 'JobDefinitionName'));
@@ -69,6 +88,7 @@ function referencedResource(value: AstNode | undefined, template: TemplateInfo):
   return undefined;
 }
 
+/** A number, or a string of digits (CloudFormation accepts both). */
 function numberish(node: AstNode | undefined): number | undefined {
   const text = stringValue(node);
   return numberValue(node) ?? (text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined);

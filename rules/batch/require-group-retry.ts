@@ -1,6 +1,6 @@
 /** Guards against a batch group with no retry: the whole triad must be retried together, never Batch alone. */
 import { defineRule } from '../../src/engine/define-rule';
-import { getValue, stringValue } from '../../src/model/ast';
+import { getValue, numberValue, stringValue } from '../../src/model/ast';
 
 export default defineRule({
   meta: {
@@ -25,6 +25,8 @@ export default defineRule({
           retriers?.kind === 'array' &&
           retriers.items.some((r) => {
             const errors = getValue(r, 'ErrorEquals');
+            // `MaxAttempts: 0` is ASL's way of saying "never retry".
+            if (numberValue(getValue(r, 'MaxAttempts')) === 0) return false;
             return errors?.kind === 'array' && errors.items.some((e) => stringValue(e) === 'States.ALL');
           });
         if (!retriesAll) ctx.report({ node: state.key, messageId: 'missingRetry', data: { name: state.name } });

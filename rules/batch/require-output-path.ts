@@ -1,6 +1,6 @@
 /** Guards against a batch group passing on the Parallel's result array instead of the branch's payload. */
 import { defineRule } from '../../src/engine/define-rule';
-import { stringValue } from '../../src/model/ast';
+import { stringValue, toValue, type AstNode } from '../../src/model/ast';
 import { queryLanguage } from '../../src/model/describe';
 import { isPath } from '../../src/model/paths';
 
@@ -19,6 +19,8 @@ export default defineRule({
     messages: {
       missingOutputPath: 'Missing "OutputPath": "$[0]" on batch group "{{name}}". A "Parallel" outputs an array of branch results.',
       wrongOutputPath: 'Expected "OutputPath" of batch group "{{name}}" to be "$[0]" but got "{{value}}".',
+      missingOutput: 'Missing "Output": "{% $states.result[0] %}" on JSONata batch group "{{name}}". A "Parallel" outputs an array of branch results.',
+      wrongOutput: 'Expected "Output" of JSONata batch group "{{name}}" to be "{% $states.result[0] %}" but got "{{value}}".',
     },
     schema: [],
   },
@@ -27,18 +29,26 @@ export default defineRule({
       Parallel(state) {
         if (!ctx.batch.isBatchGroup(state)) return;
         if (queryLanguage(state) === 'JSONata') {
-          if (JSONATA_FIRST_RESULT.test(stringValue(state.field('Output'))?.trim() ?? '')) return;
-          ctx.report({ node: state.key, messageId: 'missingOutputPath', data: { name: state.name } });
+          const output = state.field('Output');
+          if (output === undefined) {
+            ctx.report({ node: state.key, messageId: 'missingOutput', data: { name: state.name } });
+          } else if (!JSONATA_FIRST_RESULT.test(stringValue(output)?.trim() ?? '')) {
+            ctx.report({ node: state.key, messageId: 'wrongOutput', data: { name: state.name, value: display(output) } });
+          }
           return;
         }
         const outputPath = state.field('OutputPath');
         if (outputPath === undefined) {
           ctx.report({ node: state.key, messageId: 'missingOutputPath', data: { name: state.name } });
         } else if (!isPath(stringValue(outputPath), '$[0]')) {
-          const value = stringValue(outputPath) ?? String(outputPath.kind === 'scalar' ? outputPath.value : outputPath.kind);
-          ctx.report({ node: state.key, messageId: 'wrongOutputPath', data: { name: state.name, value } });
+          ctx.report({ node: state.key, messageId: 'wrongOutputPath', data: { name: state.name, value: display(outputPath) } });
         }
       },
     };
   },
 });
+
+/** A field's value for a message: the scalar as written, or the JSON of an object or array. */
+function display(node: AstNode): string {
+  return node.kind === 'scalar' ? String(node.value) : JSON.stringify(toValue(node));
+}

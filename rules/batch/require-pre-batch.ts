@@ -24,11 +24,9 @@ export default defineRule({
           .incoming(state)
           .filter((t) => !(t.field === 'Next' && ctx.batch.isPreBatch(t.from)));
         if (bad.length === 0) return;
-        ctx.report({
-          node: state.key,
-          messageId: 'notFromPreBatch',
-          data: { name: state.name, entries: bad.map(describeTransition).join(', ') },
-        });
+        // Several `Choices` of one Choice state name the same entry once.
+        const entries = [...new Set(bad.map(describeTransition))];
+        ctx.report({ node: state.key, messageId: 'notFromPreBatch', data: { name: state.name, entries: entries.join(', ') } });
       },
     };
   },

@@ -2,6 +2,7 @@
  * Human output, in actionlint's manner: `file:line:col: severity message [rule-id]`, then the
  * offending line with a `^~~~` marker under the reported span, then an ESLint-style summary.
  */
+import path from 'node:path';
 import { LineIndex } from '../model/positions';
 import type { LintMessage, LintResult } from '../engine/types';
 
@@ -62,7 +63,9 @@ function codeFrame(lines: LineIndex, m: LintMessage, dim: (text: string) => stri
   return [`${dim(`${gutter} |`)} ${text}`, `${dim(`${' '.repeat(5)} |`)} ${pad}^${'~'.repeat(Math.max(0, width - 1))}`];
 }
 
+/** Paths relative to the working folder (as actionlint prints them); absolute when that is shorter. */
 function displayPath(filePath: string, cwd: string): string {
-  if (filePath.startsWith(`${cwd}/`)) return filePath.slice(cwd.length + 1);
-  return filePath;
+  if (!path.isAbsolute(filePath)) return filePath;
+  const relative = path.relative(cwd, filePath);
+  return relative.length < filePath.length ? relative : filePath;
 }

@@ -93,7 +93,7 @@ export class BatchQueries {
     if (text !== undefined && this.matchers.batchResource.test(text)) return { role: 'batch', sync: text.endsWith('.sync') };
     if (text !== undefined && OPAQUE.test(text) && looksLikeSubmitJob(state)) return { role: 'batch', sync: undefined };
     const invoke = text !== undefined && LAMBDA_INVOKE.test(text);
-    const names = invoke ? collectStrings(getValue(state.field('Parameters'), 'FunctionName')) : collectStrings(resource);
+    const names = invoke ? collectStrings(getValue(request(state), 'FunctionName')) : collectStrings(resource);
     if (names.some((n) => this.matchers.preBatch.test(n))) return { role: 'pre-batch', invoke };
     if (names.some((n) => this.matchers.postBatch.test(n))) return { role: 'post-batch', invoke };
     return undefined;
@@ -119,9 +119,14 @@ export function resourceText(node: AstNode | undefined): string | undefined {
   return undefined;
 }
 
+/** The request a Task sends: `Parameters` (JSONPath) or `Arguments` (JSONata). */
+export function request(state: State): AstNode | undefined {
+  return state.field('Parameters') ?? state.field('Arguments');
+}
+
 /** A task with an opaque Resource is a Batch job when its Parameters name a queue and a definition. */
 function looksLikeSubmitJob(state: State): boolean {
-  const parameters = state.field('Parameters');
+  const parameters = request(state);
   const has = (key: string) => getValue(parameters, key) !== undefined || getValue(parameters, `${key}.$`) !== undefined;
   return has('JobQueue') && has('JobDefinition');
 }

@@ -13,6 +13,11 @@ export interface MachineHost {
   readonly embedded: boolean;
   /** The file's syntax: decides how fixes are rendered. */
   readonly syntax: 'yaml' | 'json';
+  /**
+   * Values given for `${name}` placeholders: the variable map of `Fn::Sub: [template, vars]`
+   * or SAM's `DefinitionSubstitutions`.
+   */
+  readonly substitutions?: ReadonlyMap<string, AstNode>;
 }
 
 /** The fields that transfer control to another state. */

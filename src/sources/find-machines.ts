@@ -33,8 +33,9 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
   const errors: ParseError[] = [];
   let template: TemplateInfo | undefined;
   let partial: FoundMachines['partial'];
-  const add = (definition: AstNode | undefined, kind: HostKind, name: string | undefined, embedded = false) => {
-    if (isDefinition(definition)) machines.push({ definition, host: { kind, embedded, syntax: embedded ? 'json' : syntax }, name });
+  const add = (definition: AstNode | undefined, kind: HostKind, name: string | undefined, embedded = false, substitutions?: ReadonlyMap<string, AstNode>) => {
+    if (!isDefinition(definition)) return;
+    machines.push({ definition, host: { kind, embedded, syntax: embedded ? 'json' : syntax, substitutions }, name });
   };
   for (const root of roots) {
     if (root.kind !== 'object') continue;
@@ -61,17 +62,29 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
       byId.set(logicalId, { logicalId, type, node: p.value });
       if (!type || !MACHINE_TYPES.has(type)) continue;
       const properties = getValue(p.value, 'Properties');
-      add(getValue(properties, 'Definition'), 'cloudformation', logicalId);
+      const samSubstitutions = variableMap(getValue(properties, 'DefinitionSubstitutions'));
+      add(getValue(properties, 'Definition'), 'cloudformation', logicalId, false, samSubstitutions);
       const embedded = getValue(properties, 'DefinitionString');
       const mapped = embedded && embeddedText(embedded, text);
       if (!mapped) continue;
       const parsed = parseJson(mapped.text, { mapOffset: (offset) => mapped.offsets[Math.min(offset, mapped.text.length)] });
       if (parsed.error) errors.push({ ...parsed.error, message: `Invalid JSON in "DefinitionString" of "${logicalId}": ${parsed.error.message}` });
-      else add(parsed.roots[0], 'cloudformation', logicalId, true);
+      else add(parsed.roots[0], 'cloudformation', logicalId, true, variableMap(subVariables(embedded)) ?? samSubstitutions);
     }
     template = { resources: byId };
   }
   return { machines, template, errors, partial };
+}
+
+/** The variable map of `Fn::Sub: [template, { name: value }]`. */
+function subVariables(node: AstNode): AstNode | undefined {
+  const sub = getValue(node, 'Fn::Sub');
+  return sub?.kind === 'array' ? sub.items[1] : undefined;
+}
+
+function variableMap(node: AstNode | undefined): ReadonlyMap<string, AstNode> | undefined {
+  if (node?.kind !== 'object') return undefined;
+  return new Map(node.properties.map((p) => [String(p.key.value), p.value]));
 }
 
 function isDefinition(node: AstNode | undefined): node is ObjectNode {

@@ -1,0 +1,15 @@
+/** The README's generated parts and its promises stay true. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { withRuleTable } from '../tools/rule-table';
+
+const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+
+test('the rule table matches rule metadata (run `npm run update-readme`)', () => {
+  expect(readme).toBe(withRuleTable(readme));
+});
+
+test('the first two commands set up, run on examples/, and test', () => {
+  const commands = [...readme.matchAll(/^```sh\n([^]*?)```/gm)][0]?.[1].trim().split('\n');
+  expect(commands).toEqual(['npm ci && npx wf-lint examples', 'npm test']);
+});
