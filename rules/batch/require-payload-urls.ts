@@ -23,6 +23,7 @@ export default defineRule({
     fixable: 'code',
     messages: {
       missingUrl: 'Missing "{{key}}.$": "{{path}}" in the job "Parameters" of Batch task "{{name}}".',
+      missingUrlJsonata: 'Missing "{{key}}" in the job "Parameters" of the "Arguments" of Batch task "{{name}}".',
       wrongUrl: 'Expected job parameter "{{key}}.$" of Batch task "{{name}}" to be "{{path}}" but got "{{value}}".',
     },
     schema: [],
@@ -33,19 +34,20 @@ export default defineRule({
         if (!ctx.batch.isBatchTask(state)) return;
         const jsonata = queryLanguage(state) === 'JSONata';
         const request = state.field(jsonata ? 'Arguments' : 'Parameters');
-        // A job Parameters object built at run time (`Parameters.$`) is unknown, so not judged.
-        if (getValue(request, 'Parameters.$') !== undefined || (jsonata && stringValue(request) !== undefined)) return;
         const job = getValue(request, 'Parameters');
+        // Job parameters built at run time (`Parameters.$`, or a JSONata expression) are unknown, so not judged.
+        if (getValue(request, 'Parameters.$') !== undefined) return;
+        if (jsonata && (stringValue(request) !== undefined || stringValue(job) !== undefined)) return;
         for (const { key, path } of URLS) {
           if (jsonata) {
-            if (getProperty(job, key) === undefined) ctx.report({ node: state.key, messageId: 'missingUrl', data: { key, path, name: state.name } });
+            if (getProperty(job, key) === undefined) ctx.report({ node: state.key, messageId: 'missingUrlJsonata', data: { key, name: state.name } });
             continue;
           }
           const value = getValue(job, `${key}.$`);
           if (value === undefined) {
             ctx.report({ node: state.key, messageId: 'missingUrl', data: { key, path, name: state.name } });
           } else if (!isPath(stringValue(value), path)) {
-            ctx.report({ node: state.key, messageId: 'wrongUrl', data: { key, path, name: state.name, value: stringValue(value) ?? '' } });
+            ctx.report({ node: state.key, messageId: 'wrongUrl', data: { key, path, name: state.name, value: value.kind === 'scalar' ? String(value.value) : `(${value.kind})` } });
           }
         }
       },

@@ -20,9 +20,8 @@ export default defineRule({
       Task(state) {
         const role = ctx.batch.roleOf(state);
         // An opaque Resource (`${batch_arn}`) has sync === undefined: unknown, so not reported.
-        if (role?.role === 'batch' && role.sync === false) {
-          ctx.report({ node: state.key, messageId: 'missingSync', data: { name: state.name } });
-        }
+        if (role?.role !== 'batch' || role.sync !== false) return;
+        ctx.report({ node: state.key, messageId: 'missingSync', data: { name: state.name } });
       },
     };
   },

@@ -3,7 +3,7 @@
  * the Batch task would look for `$.url` and find `$.Payload.url`.
  */
 import { defineRule } from '../../src/engine/define-rule';
-import { collectStrings, stringValue } from '../../src/model/ast';
+import { collectStrings, stringValue, type AstNode } from '../../src/model/ast';
 import { queryLanguage } from '../../src/model/describe';
 import { pathStartsWith, pathSteps } from '../../src/model/paths';
 import type { State } from '../../src/model/types';
@@ -19,6 +19,8 @@ export default defineRule({
     fixable: 'code',
     messages: {
       missingUnwrap: 'Missing "OutputPath": "$.Payload" on {{role}} task "{{name}}". "lambda:invoke" wraps the function\'s result in "Payload".',
+      missingUnwrapJsonata:
+        'Missing "Output": "{% $states.result.Payload %}" on {{role}} task "{{name}}". "lambda:invoke" wraps the function\'s result in "Payload".',
     },
     schema: [],
   },
@@ -26,19 +28,50 @@ export default defineRule({
     return {
       Task(state) {
         const role = ctx.batch.roleOf(state);
-        if (role?.role === 'batch' || !role?.invoke || unwraps(state)) return;
-        ctx.report({ node: state.key, messageId: 'missingUnwrap', data: { role: role.role, name: state.name } });
+        if (role?.role === 'batch' || !role?.invoke) return;
+        const jsonata = queryLanguage(state) === 'JSONata';
+        if (jsonata ? unwrapsJsonata(state) : unwrapsJsonPath(state)) return;
+        ctx.report({ node: state.key, messageId: jsonata ? 'missingUnwrapJsonata' : 'missingUnwrap', data: { role: role.role, name: state.name } });
       },
     };
   },
 });
 
-/** `OutputPath` into `Payload`, a `ResultSelector` that reads from `$.Payload`, or a JSONata `Output` doing the same. */
-function unwraps(state: State): boolean {
-  if (queryLanguage(state) === 'JSONata') {
-    return collectStrings(state.field('Output')).some((text) => /\$states\.result\.Payload\b/.test(text));
-  }
-  const outputPath = stringValue(state.field('OutputPath'));
-  if (outputPath !== undefined && pathSteps(outputPath)?.includes('Payload')) return true;
-  return collectStrings(state.field('ResultSelector')).some((text) => pathStartsWith(text, '$.Payload'));
+/** A JSONata `Output` that reads `$states.result.Payload`. */
+function unwrapsJsonata(state: State): boolean {
+  return collectStrings(state.field('Output')).some((text) => /\$states\.result\.Payload\b/.test(text));
+}
+
+/**
+ * The state's output is the function's result: `OutputPath` selects `Payload` inside the result
+ * (at `ResultPath`, `$` by default), or a `ResultSelector` reads from `$.Payload` and
+ * `OutputPath` selects the result as it is.
+ */
+function unwrapsJsonPath(state: State): boolean {
+  // `null` (the result is discarded, or the output is empty) is not a reference path, so it never unwraps.
+  const result = steps(state.field('ResultPath'));
+  const output = steps(state.field('OutputPath'));
+  if (result === undefined || output === undefined) return false;
+  if (readsPayload(state.field('ResultSelector'))) return sameSteps(output, result);
+  return sameSteps(output, [...result, 'Payload']);
+}
+
+/** The steps of a reference-path field, `['$']` when it is absent. */
+function steps(node: AstNode | undefined): readonly string[] | undefined {
+  if (node === undefined) return ['$'];
+  const text = stringValue(node);
+  return text === undefined ? undefined : pathSteps(text.trim());
+}
+
+function sameSteps(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i]);
+}
+
+/** A `ResultSelector` with a `*.$` entry (at any depth) whose path starts at `$.Payload`. */
+function readsPayload(node: AstNode | undefined): boolean {
+  if (node?.kind === 'array') return node.items.some(readsPayload);
+  if (node?.kind !== 'object') return false;
+  return node.properties.some((p) =>
+    String(p.key.value).endsWith('.$') ? pathStartsWith(stringValue(p.value), '$.Payload') : readsPayload(p.value),
+  );
 }

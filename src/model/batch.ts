@@ -90,7 +90,7 @@ export class BatchQueries {
   private classify(state: State): BatchRole | undefined {
     const resource = state.field('Resource');
     const text = resourceText(resource);
-    if (text !== undefined && this.matchers.batchResource.test(text)) return { role: 'batch', sync: text.endsWith('.sync') };
+    if (text !== undefined && this.matchers.batchResource.test(text)) return { role: 'batch', sync: syncOf(text) };
     if (text !== undefined && OPAQUE.test(text) && looksLikeSubmitJob(state)) return { role: 'batch', sync: undefined };
     const invoke = text !== undefined && LAMBDA_INVOKE.test(text);
     const names = invoke ? collectStrings(getValue(request(state), 'FunctionName')) : collectStrings(resource);
@@ -117,6 +117,12 @@ export function resourceText(node: AstNode | undefined): string | undefined {
     return parts.items.map((part) => stringValue(part) ?? '${}').join(separator);
   }
   return undefined;
+}
+
+/** `.sync` or not, when the Resource says; undefined when a custom matcher accepted an opaque text. */
+function syncOf(resource: string): boolean | undefined {
+  if (/:batch:submitJob\.sync$/.test(resource)) return true;
+  return /:batch:submitJob$/.test(resource) ? false : undefined;
 }
 
 /** The request a Task sends: `Parameters` (JSONPath) or `Arguments` (JSONata). */
