@@ -75,7 +75,8 @@ export function ruleSetting(entry: RuleEntry, rule: RuleModule, key: string, fil
   }
   if (severity === 0) return undefined;
   if (options.length > rule.meta.schema.length) {
-    throw new ConfigError(filePath, key, `Expected at most ${rule.meta.schema.length} option(s) but got ${options.length}.`);
+    const expected = rule.meta.schema.length === 0 ? 'no options' : `at most ${rule.meta.schema.length} option(s)`;
+    throw new ConfigError(filePath, key, `Expected ${expected} but got ${options.length}.`);
   }
   // Given options are laid over the rule's defaults, object options key by key (as ESLint does).
   const resolved = rule.meta.schema.map((_, i) => mergeOption(rule.defaultOptions[i], options[i]));

@@ -29,7 +29,7 @@ export class Linter {
     const { filePath, lines } = source;
     const fatal = source.errors.map((error): LintMessage => {
       const at = lines.locate(error.offset);
-      return { ruleId: null, severity: 2, fatal: true, message: error.message, line: at.line, column: at.column };
+      return { ruleId: null, severity: 2, fatal: true, message: `Parsing error: ${error.message}`, line: at.line, column: at.column };
     });
     if (source.machines.length === 0) {
       if (fatal.length > 0) return summarise(filePath, fatal, { source: source.text });

@@ -12,6 +12,8 @@ export interface DirectiveComment {
   readonly kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
   /** 1-based line of the comment. */
   readonly line: number;
+  /** Offset of the comment's `#`. */
+  readonly offset: number;
   /** Rule ids named; empty means every rule. */
   readonly ruleIds: readonly string[];
 }

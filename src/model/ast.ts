@@ -93,7 +93,10 @@ export function toValue(node: AstNode): unknown {
       return node.items.map(toValue);
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const p of node.properties) out[String(p.key.value)] = toValue(p.value);
+      // defineProperty, so a "__proto__" key is data as in JSON.parse, not a prototype.
+      for (const p of node.properties) {
+        Object.defineProperty(out, String(p.key.value), { value: toValue(p.value), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
   }

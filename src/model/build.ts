@@ -88,8 +88,9 @@ function buildScope(
   all.push(scope);
   if (startAt) scope.transitions.push({ scope, from: undefined, field: 'StartAt', index: undefined, target: startAt });
   for (const property of statesNode?.properties ?? []) {
-    if (property.value.kind !== 'object' || typeof property.key.value !== 'string') continue;
-    const state = new StateImpl(property.key.value, property.key, property, property.value, scope);
+    // `1:` in YAML is a number key; AWS takes it as the state name "1".
+    if (property.value.kind !== 'object' || property.key.value === null) continue;
+    const state = new StateImpl(String(property.key.value), property.key, property, property.value, scope);
     scope.add(state);
     collectTransitions(state, scope);
     for (const [child, childKind, index] of nestedScopes(state)) {

@@ -50,7 +50,7 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
     add(getValue(root, 'definition'), 'cirrus', stringValue(getValue(root, 'name')));
     const serverless = getValue(getValue(root, 'stepFunctions'), 'stateMachines');
     for (const p of serverless?.kind === 'object' ? serverless.properties : []) {
-      add(getValue(p.value, 'definition'), 'serverless', stringValue(getValue(p.value, 'name')) ?? String(p.key.value));
+      add(getValue(p.value, 'definition'), 'serverless', String(p.key.value));
     }
     const resources = getValue(root, 'Resources') ?? getValue(getValue(root, 'resources'), 'Resources');
     if (resources?.kind !== 'object') continue;

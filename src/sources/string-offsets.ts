@@ -21,6 +21,9 @@ export function mapStringScalar(node: ScalarNode, host: string): MappedText {
     case 'json':
     case 'double':
       return mapEscaped(value, host, start + 1, end);
+    case 'block-folded':
+      // The header line (`>-`, maybe with a comment) holds no content.
+      return mapAligned(value, host, host.indexOf('\n', start) + 1 || end, end);
     default:
       return mapAligned(value, host, start, end);
   }
@@ -32,7 +35,8 @@ export function concatMapped(parts: readonly MappedText[]): MappedText {
   let text = '';
   for (const part of parts) {
     text += part.text;
-    offsets.push(...part.offsets.slice(0, part.text.length));
+    // A loop, not push(...spread): a large piece would overflow the call stack.
+    for (let i = 0; i < part.text.length; i++) offsets.push(part.offsets[i]);
   }
   const last = parts[parts.length - 1];
   offsets.push(last ? last.offsets[last.text.length] ?? 0 : 0);
@@ -50,7 +54,7 @@ function mapBlockLiteral(value: string, host: string, start: number, end: number
   const firstLine = host.indexOf('\n', start) + 1;
   const lineStarts: number[] = [];
   for (let p = firstLine; p > 0 && p < end; p = host.indexOf('\n', p) + 1) lineStarts.push(p);
-  const indent = blockIndent(host, lineStarts);
+  const indent = blockIndent(host, start, lineStarts);
   let line = 0;
   let column = 0;
   for (let i = 0; i < value.length; i++) {
@@ -67,7 +71,13 @@ function mapBlockLiteral(value: string, host: string, start: number, end: number
   return { text: value, offsets };
 }
 
-function blockIndent(host: string, lineStarts: readonly number[]): number {
+function blockIndent(host: string, headerAt: number, lineStarts: readonly number[]): number {
+  // `|2` states the indentation relative to the line that holds the header.
+  const indicator = /^[|>][+-]?([1-9])/.exec(host.slice(headerAt, headerAt + 4));
+  if (indicator) {
+    const lineStart = host.lastIndexOf('\n', headerAt) + 1;
+    return (/^ */.exec(host.slice(lineStart, headerAt))?.[0].length ?? 0) + Number(indicator[1]);
+  }
   for (const start of lineStarts) {
     let p = start;
     while (host[p] === ' ') p++;
@@ -82,7 +92,16 @@ function mapEscaped(value: string, host: string, from: number, end: number): Map
   let p = from;
   for (let i = 0; i < value.length; i++) {
     // Skip what decoding dropped: escaped line breaks and folded indentation in YAML.
-    while (p < end && host[p] !== value[i] && host[p] !== '\\' && /\s/.test(host[p])) p++;
+    for (;;) {
+      if (host[p] === '\\' && (host[p + 1] === '\n' || host[p + 1] === '\r')) {
+        p += host[p + 1] === '\r' && host[p + 2] === '\n' ? 3 : 2;
+        while (host[p] === ' ' || host[p] === '\t') p++;
+      } else if (p < end && host[p] !== value[i] && host[p] !== '\\' && /\s/.test(host[p])) {
+        p++;
+      } else {
+        break;
+      }
+    }
     offsets.push(p);
     if (host[p] !== '\\') {
       p++;
@@ -90,11 +109,17 @@ function mapEscaped(value: string, host: string, from: number, end: number): Map
     }
     const kind = host[p + 1];
     p += kind === 'u' ? 6 : kind === 'x' ? 4 : kind === 'U' ? 10 : 2;
-    // A surrogate pair written as two \u escapes decodes to two UTF-16 units.
-    if (kind === 'u' && i + 1 < value.length && /[\ud800-\udbff]/.test(value[i]) && host[p] === '\\') {
-      offsets.push(p);
-      i++;
-      p += 6;
+    if (i + 1 < value.length && /[\ud800-\udbff]/.test(value[i])) {
+      if (kind === 'U') {
+        // One \U escape decodes to two UTF-16 units: both map to the escape.
+        offsets.push(offsets[offsets.length - 1]);
+        i++;
+      } else if (kind === 'u' && host[p] === '\\') {
+        // A surrogate pair written as two \u escapes.
+        offsets.push(p);
+        i++;
+        p += 6;
+      }
     }
   }
   offsets.push(Math.min(p, end));

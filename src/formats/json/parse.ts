@@ -41,7 +41,9 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedT
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
-    const message = `${MESSAGES[code] ?? code}.`;
+    // jsonc-parser reports a trailing comma as a missing property name or value at the bracket.
+    const trailingComma = first !== undefined && /,\s*$/.test(masked.text.slice(0, first.offset)) && /^[}\]]/.test(masked.text.slice(first.offset));
+    const message = trailingComma ? 'Unexpected trailing comma.' : `${MESSAGES[code] ?? code}.`;
     const offset = first ? map(first.offset) : map(0);
     return { roots: [], error: { message: text.trim() === '' ? 'Empty file.' : message, offset }, directives: [] };
   }

@@ -13,7 +13,8 @@ export function scanDirectives(text: string): DirectiveComment[] {
   for (const match of text.matchAll(DIRECTIVE)) {
     for (let i = text.indexOf('\n', from); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
     from = match.index;
-    out.push({ kind: match[1] as DirectiveComment['kind'], line, ruleIds: parseRuleList(match[2]) });
+    const offset = match.index + match[0].indexOf('#');
+    out.push({ kind: match[1] as DirectiveComment['kind'], line, offset, ruleIds: parseRuleList(match[2]) });
   }
   return out;
 }

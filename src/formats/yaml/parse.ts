@@ -8,8 +8,14 @@ import type { ParsedText } from '../parse-result';
 import { CFN_INTRINSICS, CFN_TAGS } from './cfn-tags';
 import { scanDirectives } from './directives';
 
-/** Bound on nodes produced from one file, so alias bombs end in an error, not in memory exhaustion. */
-const MAX_NODES = 2_000_000;
+/**
+ * Bound on nodes produced from one file, so alias bombs end in an error, not in memory
+ * exhaustion. Without aliases a document has fewer nodes than characters; the budget allows
+ * generous reuse of anchors on top of that.
+ */
+function nodeBudget(text: string): number {
+  return Math.min(2_000_000, 10_000 + 4 * text.length);
+}
 
 class AliasBudgetExceeded extends Error {}
 
@@ -34,7 +40,7 @@ export function parseYaml(text: string): ParsedText {
     const first = doc.errors[0];
     if (first) return { roots: [], error: { message: cleanMessage(first.message), offset: first.pos[0] }, directives };
   }
-  const budget = { left: MAX_NODES };
+  const budget = { left: nodeBudget(text) };
   const roots: AstNode[] = [];
   try {
     for (const doc of docs) {
@@ -44,13 +50,22 @@ export function parseYaml(text: string): ParsedText {
     if (error instanceof AliasBudgetExceeded) {
       return {
         roots: [],
-        error: { message: `Too many nodes after alias expansion (more than ${MAX_NODES}).`, offset: 0 },
+        error: { message: `Too many nodes after alias expansion (more than ${nodeBudget(text)}).`, offset: 0 },
         directives,
       };
     }
     throw error;
   }
-  return { roots, error: undefined, directives };
+  // A `# wf-lint-…` inside a quoted or block string is text, not a comment.
+  const comments = directives.filter((d) => !roots.some((root) => insideString(root, d.offset)));
+  return { roots, error: undefined, directives: comments };
+}
+
+function insideString(node: AstNode, offset: number): boolean {
+  if (offset < node.range[0] || offset >= node.range[1]) return false;
+  if (node.kind === 'scalar') return node.style !== undefined && node.style !== 'plain';
+  if (node.kind === 'array') return node.items.some((item) => insideString(item, offset));
+  return node.properties.some((p) => insideString(p.key, offset) || insideString(p.value, offset));
 }
 
 function cleanMessage(message: string): string {

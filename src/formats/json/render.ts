@@ -1,0 +1,144 @@
+/**
+ * The JSON adapter's renderer: fix operations → minimal text edits (STYLE §3). New values are
+ * written at the indentation of their siblings, commas are added or removed with the property,
+ * and nothing else in the file moves. Works on a `JsonView` so that JSON embedded in a
+ * CloudFormation string is rendered the same way (see `embedded.ts`).
+ */
+import type { FixOp } from '../../engine/fix-ops';
+import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
+import { firstOnLine, lineBreakOf, lineIndentAt, lineStartAt } from '../line-geometry';
+import { CannotRender, type RenderSource, type TextEdit } from '../text-edit';
+import { renderJsonInline, renderJsonValue, type JsonLayout } from './render-value';
+
+/** JSON text and how host offsets (AST ranges) map into it. */
+export interface JsonView {
+  readonly text: string;
+  /** The offset in `text` of a host offset; throws `CannotRender` when there is none. */
+  local(offset: number): number;
+}
+
+/** Renders `ops` on a `.json` file: edits in host offsets. */
+export function render(source: RenderSource, ops: readonly FixOp[]): TextEdit[] {
+  return renderView({ text: source.text, local: (offset) => offset }, source, ops);
+}
+
+/** Renders `ops` on the JSON of `view`: edits in `view.text` offsets. */
+export function renderView(view: JsonView, source: Pick<RenderSource, 'parentOf'>, ops: readonly FixOp[]): TextEdit[] {
+  const renderer = new JsonRenderer(view, source);
+  return ops.map((op) => renderer.render(op));
+}
+
+class JsonRenderer {
+  private readonly text: string;
+  private readonly layout: JsonLayout;
+
+  constructor(private readonly view: JsonView, private readonly source: Pick<RenderSource, 'parentOf'>) {
+    this.text = view.text;
+    this.layout = detectLayout(view.text);
+  }
+
+  render(op: FixOp): TextEdit {
+    switch (op.op) {
+      case 'set':
+        return this.edit(op.node.range[0], op.node.range[1], renderJsonValue(op.value, lineIndentAt(this.text, this.at(op.node.range[0])), this.layout));
+      case 'renameKey':
+        this.checkNewKey(this.source.parentOf(op.property), op.key);
+        return this.edit(op.property.key.range[0], op.property.key.range[1], JSON.stringify(op.key));
+      case 'remove':
+        return this.remove(op.property);
+      case 'insert':
+        return this.insert(op.object, op.key, op.value, op.after);
+      case 'insertItem':
+        return this.insertItem(op.array, op.value, op.after);
+    }
+  }
+
+  private insert(object: ObjectNode, key: string, value: Parameters<typeof renderJsonValue>[0], after: PropertyNode | undefined): TextEdit {
+    this.checkNewKey(object, key);
+    const [start, end] = this.localRange(object);
+    if (this.text[start] !== '{') throw new CannotRender('The target of an insert is not a JSON object.');
+    const sibling = after ?? object.properties[object.properties.length - 1];
+    const name = JSON.stringify(key);
+    if (!sibling) {
+      if (/\S/.test(this.text.slice(start + 1, end - 1))) throw new CannotRender('Unexpected text in an empty JSON object.');
+      if (!this.text.includes('\n')) return { range: [start + 1, end - 1], text: `${name}${this.layout.colon}${renderJsonInline(value, this.layout)}` };
+      const indent = lineIndentAt(this.text, start);
+      const inner = indent + this.layout.unit;
+      const text = `${this.layout.eol}${inner}${name}${this.layout.colon}${renderJsonValue(value, inner, this.layout)}${this.layout.eol}${indent}`;
+      return { range: [start + 1, end - 1], text };
+    }
+    const keyAt = this.at(sibling.key.range[0]);
+    const valueEnd = this.at(sibling.value.range[1]);
+    const colon = this.colonOf(sibling);
+    if (this.onOwnLine(keyAt, start)) {
+      const indent = lineIndentAt(this.text, keyAt);
+      return { range: [valueEnd, valueEnd], text: `,${this.layout.eol}${indent}${name}${colon}${renderJsonValue(value, indent, this.layout)}` };
+    }
+    return { range: [valueEnd, valueEnd], text: `${this.layout.comma}${name}${colon}${renderJsonInline(value, this.layout)}` };
+  }
+
+  private insertItem(array: ArrayNode, value: Parameters<typeof renderJsonValue>[0], after: AstNode | undefined): TextEdit {
+    const [start, end] = this.localRange(array);
+    if (this.text[start] !== '[') throw new CannotRender('The target of an item insert is not a JSON array.');
+    const sibling = after ?? array.items[array.items.length - 1];
+    if (!sibling) {
+      if (/\S/.test(this.text.slice(start + 1, end - 1))) throw new CannotRender('Unexpected text in an empty JSON array.');
+      return { range: [start + 1, end - 1], text: renderJsonValue(value, lineIndentAt(this.text, start), this.layout) };
+    }
+    const [itemStart, itemEnd] = this.localRange(sibling);
+    if (this.onOwnLine(itemStart, start)) {
+      const indent = lineIndentAt(this.text, itemStart);
+      return { range: [itemEnd, itemEnd], text: `,${this.layout.eol}${indent}${renderJsonValue(value, indent, this.layout)}` };
+    }
+    return { range: [itemEnd, itemEnd], text: `${this.layout.comma}${renderJsonInline(value, this.layout)}` };
+  }
+
+  /** A property goes with one comma: the one after it, or the one before it when it is last. */
+  private remove(property: PropertyNode): TextEdit {
+    const parent = this.source.parentOf(property);
+    if (parent?.kind !== 'object') throw new CannotRender('The property to remove has no parent object.');
+    const index = parent.properties.indexOf(property);
+    const next = parent.properties[index + 1];
+    const previous = parent.properties[index - 1];
+    if (next) return this.edit(property.key.range[0], next.key.range[0], '');
+    if (previous) return this.edit(previous.value.range[1], property.value.range[1], '');
+    const [start, end] = this.localRange(parent);
+    return { range: [start + 1, end - 1], text: '' };
+  }
+
+  /** True when `offset` starts its own line below the line of the collection opening at `open`. */
+  private onOwnLine(offset: number, open: number): boolean {
+    return firstOnLine(this.text, offset) && lineStartAt(this.text, offset) > open;
+  }
+
+  private colonOf(property: PropertyNode): string {
+    const between = this.text.slice(this.at(property.key.range[1]), this.at(property.value.range[0]));
+    return /^[ \t]*:[ \t]*$/.test(between) ? between : this.layout.colon;
+  }
+
+  private checkNewKey(object: ObjectNode | ArrayNode | undefined, key: string): void {
+    if (object?.kind === 'object' && object.properties.some((p) => p.key.value === key)) {
+      throw new CannotRender(`The object already has a property "${key}".`);
+    }
+  }
+
+  private edit(start: number, end: number, text: string): TextEdit {
+    return { range: [this.at(start), this.at(end)], text };
+  }
+
+  private at(offset: number): number {
+    return this.view.local(offset);
+  }
+
+  private localRange(node: AstNode): [number, number] {
+    return [this.at(node.range[0]), this.at(node.range[1])];
+  }
+}
+
+/** The file's indentation unit, line break and spacing, from its first occurrences. */
+export function detectLayout(text: string): JsonLayout {
+  const unit = /\n([ \t]+)["{[\]}]/.exec(text)?.[1] ?? '  ';
+  const colon = /"[ \t]*:[ \t]*(?=\S)/.exec(text)?.[0].slice(1) ?? ': ';
+  const comma = /,([ \t]*)(?=[^\s,])/.exec(text)?.[1] ?? ' ';
+  return { unit, eol: lineBreakOf(text), colon, comma: `,${comma}` };
+}
