@@ -1,4 +1,5 @@
 /** Guards against a batch group with no retry: the whole triad must be retried together, never Batch alone. */
+import { addGroupRetry } from '../../fixes/add-group-retry';
 import { defineRule } from '../../src/engine/define-rule';
 import { getValue, numberValue, stringValue } from '../../src/model/ast';
 
@@ -29,7 +30,7 @@ export default defineRule({
             if (numberValue(getValue(r, 'MaxAttempts')) === 0) return false;
             return errors?.kind === 'array' && errors.items.some((e) => stringValue(e) === 'States.ALL');
           });
-        if (!retriesAll) ctx.report({ node: state.key, messageId: 'missingRetry', data: { name: state.name } });
+        if (!retriesAll) ctx.report({ node: state.key, messageId: 'missingRetry', data: { name: state.name }, fix: addGroupRetry(state) });
       },
     };
   },

@@ -1,4 +1,5 @@
 /** Guards against a batch group passing on the Parallel's result array instead of the branch's payload. */
+import { setGroupOutput } from '../../fixes/set-group-output';
 import { defineRule } from '../../src/engine/define-rule';
 import { stringValue, toValue, type AstNode } from '../../src/model/ast';
 import { queryLanguage } from '../../src/model/describe';
@@ -31,17 +32,17 @@ export default defineRule({
         if (queryLanguage(state) === 'JSONata') {
           const output = state.field('Output');
           if (output === undefined) {
-            ctx.report({ node: state.key, messageId: 'missingOutput', data: { name: state.name } });
+            ctx.report({ node: state.key, messageId: 'missingOutput', data: { name: state.name }, fix: setGroupOutput(state) });
           } else if (!JSONATA_FIRST_RESULT.test(stringValue(output)?.trim() ?? '')) {
-            ctx.report({ node: state.key, messageId: 'wrongOutput', data: { name: state.name, value: display(output) } });
+            ctx.report({ node: state.key, messageId: 'wrongOutput', data: { name: state.name, value: display(output) }, fix: setGroupOutput(state) });
           }
           return;
         }
         const outputPath = state.field('OutputPath');
         if (outputPath === undefined) {
-          ctx.report({ node: state.key, messageId: 'missingOutputPath', data: { name: state.name } });
+          ctx.report({ node: state.key, messageId: 'missingOutputPath', data: { name: state.name }, fix: setGroupOutput(state) });
         } else if (!isPath(stringValue(outputPath), '$[0]')) {
-          ctx.report({ node: state.key, messageId: 'wrongOutputPath', data: { name: state.name, value: display(outputPath) } });
+          ctx.report({ node: state.key, messageId: 'wrongOutputPath', data: { name: state.name, value: display(outputPath) }, fix: setGroupOutput(state) });
         }
       },
     };

@@ -2,6 +2,7 @@
  * Guards against a Batch job that cannot find its payload: the job reads the input from `url`
  * and must write its output to `url_out`, where post-batch looks for it.
  */
+import { addPayloadUrl } from '../../fixes/add-payload-urls';
 import { defineRule } from '../../src/engine/define-rule';
 import { getProperty, getValue, stringValue } from '../../src/model/ast';
 import { queryLanguage } from '../../src/model/describe';
@@ -45,9 +46,9 @@ export default defineRule({
           }
           const value = getValue(job, `${key}.$`);
           if (value === undefined) {
-            ctx.report({ node: state.key, messageId: 'missingUrl', data: { key, path, name: state.name } });
+            ctx.report({ node: state.key, messageId: 'missingUrl', data: { key, path, name: state.name }, fix: addPayloadUrl(state, key) });
           } else if (!isPath(stringValue(value), path)) {
-            ctx.report({ node: state.key, messageId: 'wrongUrl', data: { key, path, name: state.name, value: value.kind === 'scalar' ? String(value.value) : `(${value.kind})` } });
+            ctx.report({ node: state.key, messageId: 'wrongUrl', data: { key, path, name: state.name, value: value.kind === 'scalar' ? String(value.value) : `(${value.kind})` }, fix: addPayloadUrl(state, key) });
           }
         }
       },

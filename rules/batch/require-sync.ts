@@ -1,4 +1,5 @@
 /** Guards against fire-and-forget Batch jobs: without `.sync` the workflow never sees the job's result. */
+import { addSync } from '../../fixes/add-sync';
 import { defineRule } from '../../src/engine/define-rule';
 
 export default defineRule({
@@ -21,7 +22,7 @@ export default defineRule({
         const role = ctx.batch.roleOf(state);
         // An opaque Resource (`${batch_arn}`) has sync === undefined: unknown, so not reported.
         if (role?.role !== 'batch' || role.sync !== false) return;
-        ctx.report({ node: state.key, messageId: 'missingSync', data: { name: state.name } });
+        ctx.report({ node: state.key, messageId: 'missingSync', data: { name: state.name }, fix: addSync(state) });
       },
     };
   },

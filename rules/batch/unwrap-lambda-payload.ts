@@ -2,6 +2,7 @@
  * Guards against pre/post-batch called through `lambda:invoke` without unwrapping `Payload`:
  * the Batch task would look for `$.url` and find `$.Payload.url`.
  */
+import { unwrapPayload } from '../../fixes/unwrap-payload';
 import { defineRule } from '../../src/engine/define-rule';
 import { collectStrings, stringValue, type AstNode } from '../../src/model/ast';
 import { queryLanguage } from '../../src/model/describe';
@@ -31,7 +32,7 @@ export default defineRule({
         if (role?.role === 'batch' || !role?.invoke) return;
         const jsonata = queryLanguage(state) === 'JSONata';
         if (jsonata ? unwrapsJsonata(state) : unwrapsJsonPath(state)) return;
-        ctx.report({ node: state.key, messageId: jsonata ? 'missingUnwrapJsonata' : 'missingUnwrap', data: { role: role.role, name: state.name } });
+        ctx.report({ node: state.key, messageId: jsonata ? 'missingUnwrapJsonata' : 'missingUnwrap', data: { role: role.role, name: state.name }, fix: unwrapPayload(state) });
       },
     };
   },

@@ -26,13 +26,15 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
     .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-    .option('rule', { type: 'string', array: true, default: [] as string[], describe: "Rule setting, e.g. 'batch/require-group-retry: off'" })
+    .option('rule', { type: 'string', array: true, nargs: 1, default: [] as string[], describe: "Rule setting, e.g. 'batch/require-group-retry: off'" })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file' })
     .option('config-lookup', { type: 'boolean', default: true, describe: 'Look for a configuration file (--no-config-lookup to skip)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration for a file and exit' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint text read from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'File name to use for standard input' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off' })
+    .option('fix', { type: 'boolean', default: false, describe: 'Fix problems automatically and write the files' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Fix problems without writing; the fixed text is in the JSON output' })
     .strictOptions()
     .exitProcess(false)
     .fail((message, error) => {
@@ -46,6 +48,19 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     return 2;
   }
   if (args.help || args.version) return 0;
+  if (!Number.isInteger(args.maxWarnings)) {
+    io.stderr.write('wf-lint: --max-warnings expects a whole number.\n');
+    return 2;
+  }
+  if (args.fix && args.fixDryRun) {
+    io.stderr.write('wf-lint: The --fix option and the --fix-dry-run option cannot be used together.\n');
+    return 2;
+  }
+  if (args.fix && args.stdin) {
+    io.stderr.write('wf-lint: The --fix option is not available for piped-in code; use --fix-dry-run instead.\n');
+    return 2;
+  }
+  const fixing = args.fix || args.fixDryRun;
   const cwd = process.cwd();
   try {
     const api = new WfLint({
@@ -53,6 +68,9 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       overrideConfigFile: args.config,
       configLookup: args.configLookup,
       ruleOverrides: parseRuleOptions(args.rule),
+      // With --quiet only the errors are fixed, as in ESLint.
+      fix: fixing && (args.quiet ? (message) => message.severity === 2 : true),
+      onWarning: (warning) => io.stderr.write(`wf-lint: warning: ${warning}\n`),
     });
     if (args.printConfig !== undefined) {
       const config = api.calculateConfigForFile(args.printConfig);
@@ -67,6 +85,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     } else {
       results = await api.lintFiles(patterns);
     }
+    if (args.fix) results = await api.outputFixes(results);
     if (args.quiet) results = results.map(errorsOnly);
     const color = args.color ?? (args.outputFile === undefined && Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR);
     const report = args.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, { color, cwd });

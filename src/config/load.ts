@@ -26,13 +26,22 @@ export function loadConfig(options: LoadOptions, rules: Readonly<Record<string, 
     throw new ConfigError(file ?? errorFile(error), '(file)', detail);
   }
   if (!result) return { data: { extends: ['wf-lint:recommended'] }, filePath: undefined, baseDir: options.cwd };
-  const data = result.isEmpty || result.config == null ? {} : result.config;
+  let data: unknown = result.isEmpty || result.config == null ? {} : result.config;
+  // A transpiled ES module (`export default {...}` compiled to CommonJS) carries its config in `default`.
+  if (typeof data === 'object' && data !== null && '__esModule' in data && 'default' in data) data = (data as { default: unknown }).default;
   const relative = path.relative(options.cwd, result.filepath) || result.filepath;
   return { data: validateConfig(data, relative, rules), filePath: result.filepath, baseDir: path.dirname(result.filepath) };
 }
 
+/** The loader's message on one line (YAML errors carry the reason and position on later lines). */
 function firstLine(message: string): string {
-  const line = message.split('\n')[0].trim();
+  const line = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^\^+$/.test(l))
+    .slice(0, 2)
+    .join(' ')
+    .replace(/:$/, '');
   return /[.?]$/.test(line) ? line : `${line}.`;
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { RuleModule } from '../engine/define-rule';
 import { presetConfig, type PresetName } from './presets';
-import type { ConfigData, LoadedConfig, ResolvedConfig, RuleEntry, RuleSetting } from './types';
+import { ConfigError, type ConfigData, type LoadedConfig, type ResolvedConfig, type RuleEntry, type RuleSetting } from './types';
 import { asArray, ruleSetting } from './validate';
 
 type Matcher = (relativePath: string) => boolean;
@@ -28,6 +28,12 @@ export class ConfigResolver {
       data: { rules: o.rules, settings: o.settings },
     }));
     this.ignore = globMatcher(data.ignores ?? []);
+    // `--rule` values are checked before any file is read, and blamed on `--rule`, not the config file.
+    for (const [id, entry] of Object.entries(cliRules)) {
+      const rule = rules[id];
+      if (!rule) throw new ConfigError('--rule', id, `Unknown rule "${id}".`);
+      ruleSetting(entry, rule, id, '--rule');
+    }
   }
 
   /** True when the file is excluded by the configuration's `ignores`. */
@@ -43,11 +49,13 @@ export class ConfigResolver {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const layers: ConfigData[] = [
-      ...asArray(this.loaded.data.extends).map((name) => presetConfig(name as PresetName, this.rules)),
+      // Without `extends`, a config file refines the recommended preset; `extends: []` starts from nothing.
+      ...asArray(this.loaded.data.extends ?? 'wf-lint:recommended').map((name) => presetConfig(name as PresetName, this.rules)),
       this.loaded.data,
       ...matching.map((o) => o.data),
-      { rules: this.cliRules },
     ];
+    const cliLayer: ConfigData = { rules: this.cliRules };
+    layers.push(cliLayer);
     const rules = new Map<string, RuleSetting>();
     let settings: Record<string, unknown> = {};
     for (const layer of layers) {
@@ -56,7 +64,8 @@ export class ConfigResolver {
         if (!rule) continue;
         // A bare severity keeps options set by an earlier layer, as in ESLint.
         const effective = Array.isArray(entry) || !rules.has(id) ? entry : [entry, ...(rules.get(id)?.options ?? [])];
-        const setting = ruleSetting(effective as RuleEntry, rule, `rules.${id}`, this.loaded.filePath);
+        const origin = layer === cliLayer ? '--rule' : this.loaded.filePath;
+        const setting = ruleSetting(effective as RuleEntry, rule, layer === cliLayer ? id : `rules.${id}`, origin);
         if (setting) rules.set(id, setting);
         else rules.delete(id);
       }

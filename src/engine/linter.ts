@@ -6,8 +6,10 @@ import type { ResolvedConfig } from '../config/types';
 import { BatchQueries, batchMatchers, type BatchSettings } from '../model/batch';
 import { traverse } from '../model/traverse';
 import { parseSource, type SourceFile } from '../sources/parse-source';
+import { renderFix } from '../sources/render-fix';
 import type { ReportDescriptor, RuleModule, Visitors } from './define-rule';
 import { applySuppressions, commentSuppressions } from './directives';
+import { lintAndFix, type FixOptions } from './fix-loop';
 import { compareMessages, toMessage } from './report';
 import { summarise, type LintMessage, type LintResult } from './types';
 
@@ -22,6 +24,14 @@ export class Linter {
   /** Lints `text` as the content of `filePath`; undefined when a walked file holds no machine. */
   lintText(text: string, filePath: string, config: ResolvedConfig, options: LintOptions): LintResult | undefined {
     return this.lintSource(parseSource(text, filePath), config, options);
+  }
+
+  /**
+   * Lints `text` and applies the fixes (the fix loop); the result describes the fixed text, which
+   * is in `output` when it changed.
+   */
+  lintAndFixText(text: string, filePath: string, config: ResolvedConfig, options: LintOptions, fixOptions: FixOptions = {}): LintResult | undefined {
+    return lintAndFix(text, filePath, (source) => this.lintSource(source, config, options), fixOptions);
   }
 
   /** Lints an already parsed file. */
@@ -43,8 +53,14 @@ export class Linter {
       for (const [ruleId, setting] of config.rules) {
         const rule = this.rules[ruleId];
         if (!rule) continue;
-        const report = (descriptor: ReportDescriptor<string>) =>
-          located.push(toMessage(ruleId, rule, setting.severity, descriptor, lines));
+        const report = (descriptor: ReportDescriptor<string>) => {
+          const entry = toMessage(ruleId, rule, setting.severity, descriptor, lines);
+          // Like ESLint, a message carries its fix as one text edit, when the file's adapter can render it.
+          if (descriptor.fix && !rule.meta.fixable) throw new Error(`Rule "${ruleId}" reported a fix but does not declare "meta.fixable".`);
+          const fix = descriptor.fix && renderFix(source, machine, descriptor.fix);
+          if (fix) entry.message.fix = { range: [fix.range[0], fix.range[1]], text: fix.text };
+          located.push(entry);
+        };
         visitors.push(
           rule.create({ id: ruleId, options: setting.options, settings: config.settings, machine, template: source.template, batch, report }),
         );

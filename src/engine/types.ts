@@ -33,15 +33,18 @@ export interface LintResult {
 
 /** Counts the messages of a result, as ESLint does. */
 export function summarise(filePath: string, messages: LintMessage[], extra: Partial<LintResult> = {}): LintResult {
+  const { suppressedMessages = [], ...rest } = extra;
+  // Key order is ESLint's, so the JSON output reads the same as `eslint -f json`.
   const result: LintResult = {
     filePath,
     messages,
+    suppressedMessages,
     errorCount: 0,
     fatalErrorCount: 0,
     warningCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
-    ...extra,
+    ...rest,
   };
   for (const m of messages) {
     if (m.severity === 2) {

@@ -37,11 +37,11 @@ export function discoverFiles(patterns: readonly string[], cwd: string, isIgnore
     }
     let matches: string[];
     if (stat?.isDirectory()) {
-      matches = walk(absolute, isIgnored);
+      matches = walk(absolute, cwd, isIgnored);
     } else if (picomatch.scan(pattern).isGlob) {
       const { base } = picomatch.scan(pattern);
       const matcher = picomatch(path.resolve(cwd, pattern).split(path.sep).join('/'), { dot: true });
-      matches = walk(path.resolve(cwd, base || '.'), isIgnored, true).filter((f) => matcher(f.split(path.sep).join('/')));
+      matches = walk(path.resolve(cwd, base || '.'), cwd, isIgnored, true).filter((f) => matcher(f.split(path.sep).join('/')));
     } else {
       throw new NoFilesError(pattern);
     }
@@ -51,7 +51,7 @@ export function discoverFiles(patterns: readonly string[], cwd: string, isIgnore
   return [...found.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
 
-function walk(root: string, isIgnored: (file: string) => boolean, anyExtension = false): string[] {
+function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, anyExtension = false): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (dir: string, rules: { base: string; ig: Ignore }[]) => {
@@ -81,8 +81,26 @@ function walk(root: string, isIgnored: (file: string) => boolean, anyExtension =
       else if (anyExtension || WALKED.test(entry.name)) out.push(full);
     }
   };
-  visit(root, []);
+  visit(root, ancestorIgnores(root, cwd));
   return out;
+}
+
+/**
+ * The `.gitignore` files above `dir`, outermost first, up to the repository root (or the
+ * working folder, when `dir` is inside it and no repository root comes first).
+ */
+function ancestorIgnores(dir: string, cwd: string): { base: string; ig: Ignore }[] {
+  const chain: string[] = [];
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    chain.unshift(current);
+    if (current === cwd || fs.existsSync(path.join(current, '.git'))) break;
+    // Outside a repository no ancestor's .gitignore applies.
+    if (path.dirname(current) === current) return [];
+  }
+  return chain.flatMap((base) => {
+    const ig = readGitignore(base);
+    return ig ? [{ base, ig }] : [];
+  });
 }
 
 function readGitignore(dir: string): Ignore | undefined {

@@ -6,6 +6,7 @@
  */
 import { getValue, stringValue, type AstNode, type ObjectNode } from '../model/ast';
 import type { HostKind, MachineHost, TemplateInfo, TemplateResource } from '../model/types';
+import type { EmbeddedJson } from '../formats/json/embedded';
 import { parseJson } from '../formats/json/parse';
 import type { ParseError } from '../formats/parse-result';
 import { concatMapped, mapStringScalar, syntheticText, type MappedText } from './string-offsets';
@@ -14,6 +15,8 @@ export interface FoundMachine {
   readonly definition: ObjectNode;
   readonly host: MachineHost;
   readonly name: string | undefined;
+  /** For JSON embedded in a string: the decoded text and where each character sits in the host. */
+  readonly embedded?: EmbeddedJson;
 }
 
 export interface FoundMachines {
@@ -33,9 +36,16 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
   const errors: ParseError[] = [];
   let template: TemplateInfo | undefined;
   let partial: FoundMachines['partial'];
-  const add = (definition: AstNode | undefined, kind: HostKind, name: string | undefined, embedded = false, substitutions?: ReadonlyMap<string, AstNode>) => {
+  const add = (
+    definition: AstNode | undefined,
+    kind: HostKind,
+    name: string | undefined,
+    embedded = false,
+    substitutions?: ReadonlyMap<string, AstNode>,
+    embedding?: EmbeddedJson,
+  ) => {
     if (!isDefinition(definition)) return;
-    machines.push({ definition, host: { kind, embedded, syntax: embedded ? 'json' : syntax, substitutions }, name });
+    machines.push({ definition, host: { kind, embedded, syntax: embedded ? 'json' : syntax, substitutions }, name, embedded: embedding });
   };
   for (const root of roots) {
     if (root.kind !== 'object') continue;
@@ -69,7 +79,7 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
       if (!mapped) continue;
       const parsed = parseJson(mapped.text, { mapOffset: (offset) => mapped.offsets[Math.min(offset, mapped.text.length)] });
       if (parsed.error) errors.push({ ...parsed.error, message: `Invalid JSON in "DefinitionString" of "${logicalId}": ${parsed.error.message}` });
-      else add(parsed.roots[0], 'cloudformation', logicalId, true, variableMap(subVariables(embedded)) ?? samSubstitutions);
+      else add(parsed.roots[0], 'cloudformation', logicalId, true, variableMap(subVariables(embedded)) ?? samSubstitutions, embeddingOf(embedded, mapped));
     }
     template = { resources: byId };
   }
@@ -89,6 +99,14 @@ function variableMap(node: AstNode | undefined): ReadonlyMap<string, AstNode> | 
 
 function isDefinition(node: AstNode | undefined): node is ObjectNode {
   return node?.kind === 'object' && getValue(node, 'StartAt') !== undefined && getValue(node, 'States') !== undefined;
+}
+
+/** The decoded text of a `DefinitionString` with the style and range of the string that holds it. */
+function embeddingOf(node: AstNode, mapped: MappedText): EmbeddedJson {
+  const sub = getValue(node, 'Fn::Sub');
+  const template = node.kind === 'scalar' ? node : sub?.kind === 'array' ? sub.items[0] : sub;
+  if (template?.kind !== 'scalar') return { ...mapped, style: 'joined', range: node.range };
+  return { ...mapped, style: template.style ?? 'plain', range: template.range };
 }
 
 /** The text of a `DefinitionString`: a string, `Fn::Sub` (either form) or `Fn::Join` of strings. */

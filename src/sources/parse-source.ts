@@ -3,9 +3,11 @@
  * jsonc-parser, YAML through yaml), finds the machines and builds their models.
  */
 import path from 'node:path';
+import type { EmbeddedJson } from '../formats/json/embedded';
 import { parseJson } from '../formats/json/parse';
 import type { DirectiveComment, ParseError } from '../formats/parse-result';
 import { parseYaml } from '../formats/yaml/parse';
+import type { AstNode } from '../model/ast';
 import { buildMachine } from '../model/build';
 import { LineIndex } from '../model/positions';
 import type { StateMachine, TemplateInfo } from '../model/types';
@@ -22,6 +24,10 @@ export interface SourceFile {
   readonly errors: readonly ParseError[];
   readonly directives: readonly DirectiveComment[];
   readonly partial: FoundMachines['partial'];
+  /** The document roots (one per YAML document). */
+  readonly roots: readonly AstNode[];
+  /** For each machine embedded in a string (`DefinitionString`): its decoded text and offsets. */
+  readonly embedded: ReadonlyMap<StateMachine, EmbeddedJson>;
 }
 
 /** The syntax of a file: `.json` is always strict JSON (DESIGN §3); other names are sniffed. */
@@ -37,11 +43,16 @@ export function parseSource(text: string, filePath: string): SourceFile {
   const syntax = syntaxOf(filePath, text);
   const parsed = syntax === 'json' ? parseJson(text) : parseYaml(text);
   const base = { filePath, text, lines: new LineIndex(text), syntax, directives: parsed.directives };
-  if (parsed.error) return { ...base, machines: [], template: undefined, errors: [parsed.error], partial: undefined };
+  if (parsed.error) return { ...base, machines: [], template: undefined, errors: [parsed.error], partial: undefined, roots: [], embedded: new Map() };
   const found = findMachines(parsed.roots, text, syntax);
+  const machines = found.machines.map((m) => buildMachine(m.definition, m.host, m.name));
+  const embedded = new Map<StateMachine, EmbeddedJson>();
+  found.machines.forEach((m, i) => m.embedded && embedded.set(machines[i], m.embedded));
   return {
     ...base,
-    machines: found.machines.map((m) => buildMachine(m.definition, m.host, m.name)),
+    roots: parsed.roots,
+    embedded,
+    machines,
     template: found.template,
     errors: found.errors,
     partial: found.partial,

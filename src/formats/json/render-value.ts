@@ -14,6 +14,8 @@ export interface JsonLayout {
   readonly colon: string;
   /** Between items written on one line: `', '` or `','`. */
   readonly comma: string;
+  /** Inside the braces of an object written on one line: `' '` or `''`. */
+  readonly brace: string;
 }
 
 /** `value` as JSON whose continuation lines start with `indent` (the line the value starts on). */
@@ -33,10 +35,12 @@ export function renderJsonValue(value: FixValue, indent: string, layout: JsonLay
 /** `value` as JSON on one line. */
 export function renderJsonInline(value: FixValue, layout: JsonLayout): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (isIntrinsic(value)) return `{${JSON.stringify(longFormKey(value.intrinsic))}${layout.colon}${renderJsonInline(longFormArgs(value), layout)}}`;
+  if (isIntrinsic(value)) {
+    return `{${layout.brace}${JSON.stringify(longFormKey(value.intrinsic))}${layout.colon}${renderJsonInline(longFormArgs(value), layout)}${layout.brace}}`;
+  }
   if (Array.isArray(value)) return `[${(value as readonly FixValue[]).map((item) => renderJsonInline(item, layout)).join(layout.comma)}]`;
   const entries = Object.entries(value as Record<string, FixValue>).map(([key, item]) => `${JSON.stringify(key)}${layout.colon}${renderJsonInline(item, layout)}`);
-  return `{${entries.join(layout.comma)}}`;
+  return entries.length === 0 ? '{}' : `{${layout.brace}${entries.join(layout.comma)}${layout.brace}}`;
 }
 
 function isScalar(value: FixValue): boolean {

@@ -135,10 +135,18 @@ class JsonRenderer {
   }
 }
 
-/** The file's indentation unit, line break and spacing, from its first occurrences. */
+let memo: { text: string; layout: JsonLayout } | undefined;
+
+/** The file's indentation unit, line break and spacing, from their first occurrences. */
 export function detectLayout(text: string): JsonLayout {
+  if (memo?.text !== text) memo = { text, layout: measureLayout(text) };
+  return memo.layout;
+}
+
+function measureLayout(text: string): JsonLayout {
   const unit = /\n([ \t]+)["{[\]}]/.exec(text)?.[1] ?? '  ';
   const colon = /"[ \t]*:[ \t]*(?=\S)/.exec(text)?.[0].slice(1) ?? ': ';
   const comma = /,([ \t]*)(?=[^\s,])/.exec(text)?.[1] ?? ' ';
-  return { unit, eol: lineBreakOf(text), colon, comma: `,${comma}` };
+  const brace = /\{([ \t]*)"/.exec(text)?.[1] ?? '';
+  return { unit, eol: lineBreakOf(text), colon, comma: `,${comma}`, brace };
 }
