@@ -1,0 +1,680 @@
+/**
+ * The wf-lint benchmark (`npm run bench`). Not a test: timings never go into unit tests.
+ *
+ * In one process, over the generated corpus (bench/generate.ts, at least 2,000 definitions):
+ *   (a) the floor: walk the folder, read every file and parse it with the fastest
+ *       position-aware parser of its format (DESIGN §5): jsonc-parser `parseTree` for JSON,
+ *       yaml `parseDocument` for YAML, and `parseTree` again for JSON embedded in a
+ *       CloudFormation `DefinitionString`;
+ *   (b) the full lint through the API (`new WfLint({ cwd, configLookup: false }).lintFiles([dir])`),
+ *       interleaved with the floor: one warm-up each, then best-of-N (median also reported);
+ *   (c) peak RSS of a full lint in a fresh child process pinned to one core (`taskset -c 0`;
+ *       the API is single-threaded), from `process.resourceUsage().maxRSS`;
+ *   (d) cold single-file latency: `node dist/src/cli/main.js <small file>` against `node -e 0`,
+ *       medians of N interleaved spawns.
+ * Writes bench/results.json and bench/results.md.
+ *
+ *   node dist/bench/bench.js [--definitions 2000] [--seed N] [--runs 3] [--cold 10]
+ *                            [--corpus DIR] [--regenerate] [--profile]
+ *   node dist/bench/bench.js --profile-only      # CPU profile of one lint of the corpus, summarised
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isMap, isScalar, parseDocument, type Tags } from 'yaml';
+import { WfLint } from '../src/api/wf-lint';
+import type { LintResult } from '../src/engine/types';
+import { DEFAULT_DEFINITIONS, DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, MANIFEST_NAME, type Manifest } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const BENCH_DIR = path.join(ROOT, 'bench');
+
+const TARGETS = {
+  coldRatio: 3,
+  definitionsPerSecond: 1000,
+  lintOverFloor: 2,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options.
+
+interface Options {
+  corpus: string;
+  definitions: number;
+  seed: number;
+  runs: number;
+  cold: number;
+  regenerate: boolean;
+  profile: boolean;
+  profileOnly: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    corpus: path.resolve(value('--corpus') ?? path.join(BENCH_DIR, '.corpus')),
+    definitions: Number(value('--definitions') ?? DEFAULT_DEFINITIONS),
+    seed: Number(value('--seed') ?? DEFAULT_SEED),
+    runs: Math.max(1, Number(value('--runs') ?? 3)),
+    cold: Math.max(1, Number(value('--cold') ?? 10)),
+    regenerate: argv.includes('--regenerate'),
+    profile: argv.includes('--profile'),
+    profileOnly: argv.includes('--profile-only'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers.
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** CPU time of this process (user + system, all threads), in ms: less sensitive to other load than wall time. */
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
+const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const log = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The folder walk of the floor: every file whose name the linter's walker would read. */
+const WALKED = /\.(?:json|ya?ml|asl|tmpl|template)$/i;
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (WALKED.test(entry.name)) out.push(full);
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) The floor.
+
+// CloudFormation short tags, so `yaml` parses `!GetAtt` / `!Sub` as the linter does (without warnings).
+const CFN_TAG_NAMES = ['Ref', 'Condition', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap',
+  'GetAZs', 'ImportValue', 'Base64', 'Cidr', 'Transform', 'ToJsonString', 'Length', 'ForEach'];
+const CFN_TAGS = CFN_TAG_NAMES.flatMap((name) => [
+  { tag: `!${name}`, resolve: (v: string) => v },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (v: unknown) => v },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (v: unknown) => v },
+]) as unknown as Tags;
+const MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
+
+interface FloorRun {
+  total: number;
+  cpu: number;
+  walk: number;
+  read: number;
+  json: number;
+  yaml: number;
+  embedded: number;
+  files: number;
+  bytes: number;
+  embeddedDefinitions: number;
+  parseErrors: number;
+}
+
+function floorOnce(dir: string): FloorRun {
+  const run: FloorRun = { total: 0, cpu: 0, walk: 0, read: 0, json: 0, yaml: 0, embedded: 0, files: 0, bytes: 0, embeddedDefinitions: 0, parseErrors: 0 };
+  const start = now();
+  const cpuStart = cpuNow();
+  const files = listFiles(dir);
+  run.walk = now() - start;
+  for (const file of files) {
+    let t = now();
+    const text = fs.readFileSync(file, 'utf8');
+    run.read += now() - t;
+    run.files++;
+    run.bytes += text.length;
+    t = now();
+    const embedded: string[] = [];
+    if (file.endsWith('.json')) {
+      const errors: ParseError[] = [];
+      const tree = parseTree(text, errors, { disallowComments: true });
+      run.parseErrors += errors.length;
+      run.json += now() - t;
+      if (tree) collectEmbeddedJson(tree, embedded);
+    } else {
+      const doc = parseDocument(text, { customTags: CFN_TAGS, uniqueKeys: false });
+      run.parseErrors += doc.errors.length;
+      run.yaml += now() - t;
+      collectEmbeddedYaml(doc.contents, embedded);
+    }
+    t = now();
+    for (const definition of embedded) {
+      const errors: ParseError[] = [];
+      parseTree(definition, errors, { disallowComments: true });
+      run.parseErrors += errors.length;
+      run.embeddedDefinitions++;
+    }
+    run.embedded += now() - t;
+  }
+  run.total = now() - start;
+  run.cpu = cpuNow() - cpuStart;
+  return run;
+}
+
+function jsonChild(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined;
+  for (const p of node.children ?? []) if (p.children?.[0]?.value === key) return p.children[1];
+  return undefined;
+}
+
+/** `DefinitionString` texts of a JSON template: a string, `Fn::Sub` (both forms) or `Fn::Join`. */
+function collectEmbeddedJson(tree: JsonNode, out: string[]): void {
+  const resources = jsonChild(tree, 'Resources');
+  for (const p of resources?.children ?? []) {
+    const resource = p.children?.[1];
+    if (!MACHINE_TYPES.has(String(jsonChild(resource, 'Type')?.value))) continue;
+    const ds = jsonChild(jsonChild(resource, 'Properties'), 'DefinitionString');
+    if (!ds) continue;
+    if (ds.type === 'string') out.push(ds.value);
+    const sub = jsonChild(ds, 'Fn::Sub');
+    if (sub?.type === 'string') out.push(sub.value);
+    if (sub?.type === 'array' && sub.children?.[0]?.type === 'string') out.push(sub.children[0].value);
+    const join = jsonChild(ds, 'Fn::Join');
+    if (join?.type === 'array') {
+      const [sep, list] = join.children ?? [];
+      out.push((list?.children ?? []).map((c) => (c.type === 'string' ? c.value : '""')).join(String(sep?.value ?? '')));
+    }
+  }
+}
+
+function collectEmbeddedYaml(contents: unknown, out: string[]): void {
+  if (!isMap(contents)) return;
+  const resources = contents.get('Resources', true);
+  if (!isMap(resources)) return;
+  for (const pair of resources.items) {
+    const resource = pair.value;
+    if (!isMap(resource) || !MACHINE_TYPES.has(String(resource.get('Type')))) continue;
+    const properties = resource.get('Properties', true);
+    const ds = isMap(properties) ? properties.get('DefinitionString', true) : undefined;
+    if (isScalar(ds) && typeof ds.value === 'string') out.push(ds.value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) The lint.
+
+interface LintRun {
+  total: number;
+  cpu: number;
+  results: LintResult[];
+}
+
+async function lintOnce(dir: string): Promise<LintRun> {
+  const start = now();
+  const cpuStart = cpuNow();
+  const results = await new WfLint({ cwd: dir, configLookup: false }).lintFiles([dir]);
+  return { total: now() - start, cpu: cpuNow() - cpuStart, results };
+}
+
+interface LintSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  fatal: number;
+  suppressed: number;
+  byRule: Record<string, number>;
+}
+
+function summariseResults(results: readonly LintResult[]): LintSummary {
+  const summary: LintSummary = { files: results.length, errors: 0, warnings: 0, fatal: 0, suppressed: 0, byRule: {} };
+  for (const r of results) {
+    summary.errors += r.errorCount;
+    summary.warnings += r.warningCount;
+    summary.fatal += r.fatalErrorCount;
+    summary.suppressed += r.suppressedMessages?.length ?? 0;
+    for (const m of r.messages) summary.byRule[m.ruleId ?? '(fatal)'] = (summary.byRule[m.ruleId ?? '(fatal)'] ?? 0) + 1;
+  }
+  summary.byRule = Object.fromEntries(Object.entries(summary.byRule).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) Child processes: peak RSS, one core.
+
+const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => fs.existsSync(p));
+
+interface ChildReport {
+  kind: string;
+  ms: number;
+  maxRssKb: number;
+  files?: number;
+  pinned: boolean;
+}
+
+function runChild(kind: 'lint' | 'floor' | 'bare', dir: string, nodeFlags: string[] = []): ChildReport {
+  const args = [...nodeFlags, __filename, '--child', kind, dir];
+  const command = TASKSET ? TASKSET : process.execPath;
+  const argv = TASKSET ? ['-c', '0', process.execPath, ...args] : args;
+  const child = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`child ${kind} failed (${child.status}): ${child.stderr}`);
+  return { ...(JSON.parse(child.stdout.trim().split('\n').pop() as string) as Omit<ChildReport, 'pinned'>), pinned: Boolean(TASKSET) };
+}
+
+async function childMain(kind: string, dir: string): Promise<void> {
+  const start = now();
+  let files: number | undefined;
+  if (kind === 'lint') files = (await lintOnce(dir)).results.length;
+  else if (kind === 'floor') files = floorOnce(dir).files;
+  const ms = now() - start;
+  process.stdout.write(`${JSON.stringify({ kind, ms, maxRssKb: process.resourceUsage().maxRSS, files })}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) Cold single-file latency.
+
+interface ColdResult {
+  file: string;
+  bytes: number;
+  cliMs: number[];
+  nodeMs: number[];
+  cliMedian: number;
+  nodeMedian: number;
+  ratio: number;
+  /** CPU time (user + system) of the child, from /usr/bin/time, when present. */
+  cliCpuMedian?: number;
+  nodeCpuMedian?: number;
+  cpuRatio?: number;
+  exitCodes: number[];
+}
+
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+function spawnMs(args: readonly string[]): { ms: number; cpuMs?: number; status: number } {
+  const start = now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '%U %S', process.execPath, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  const ms = now() - start;
+  const m = TIME ? /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(String(r.stderr)) : null;
+  // /usr/bin/time reports the child's exit status as its own.
+  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, status: r.status ?? -1 };
+}
+
+function coldLatency(file: string, n: number): ColdResult {
+  spawnMs(['-e', '0']);
+  spawnMs([CLI, file]); // fills the page cache
+  const cliMs: number[] = [];
+  const nodeMs: number[] = [];
+  const cliCpu: number[] = [];
+  const nodeCpu: number[] = [];
+  const exitCodes = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const a = spawnMs(['-e', '0']);
+    nodeMs.push(a.ms);
+    if (a.cpuMs !== undefined) nodeCpu.push(a.cpuMs);
+    const b = spawnMs([CLI, file]);
+    cliMs.push(b.ms);
+    if (b.cpuMs !== undefined) cliCpu.push(b.cpuMs);
+    exitCodes.add(b.status);
+  }
+  const cliMedian = median(cliMs);
+  const nodeMedian = median(nodeMs);
+  const cpu = cliCpu.length === n && nodeCpu.length === n ? { cliCpuMedian: median(cliCpu), nodeCpuMedian: median(nodeCpu), cpuRatio: median(cliCpu) / median(nodeCpu) } : {};
+  return { file: path.relative(ROOT, file), bytes: fs.statSync(file).size, cliMs, nodeMs, cliMedian, nodeMedian, ratio: cliMedian / nodeMedian, ...cpu, exitCodes: [...exitCodes] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profile of one lint of the corpus (`--profile`, `--profile-only`).
+
+interface Hotspot {
+  where: string;
+  selfMs: number;
+  share: number;
+}
+
+interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  byFunction: Hotspot[];
+  byModule: Hotspot[];
+}
+
+function profileLint(dir: string): ProfileSummary {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-lint-bench-profile-'));
+  const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, __filename, '--child', 'lint', dir], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`profile run failed: ${child.stderr}`);
+  const file = path.join(outDir, fs.readdirSync(outDir).find((f) => f.endsWith('.cpuprofile')) as string);
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byFunction = new Map<string, number>();
+  const byModule = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of self) {
+    const { functionName, url, lineNumber } = (nodes.get(id) as (typeof profile.nodes)[number]).callFrame;
+    total += us;
+    const rel = url ? relativeUrl(url) : '';
+    const name = functionName || '(anonymous)';
+    const fn = rel ? `${rel}:${lineNumber + 1} ${name}` : name;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+    const mod = rel ? moduleOf(rel) : name;
+    byModule.set(mod, (byModule.get(mod) ?? 0) + us);
+  }
+  const top = (m: Map<string, number>, k: number): Hotspot[] =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([where, us]) => ({ where, selfMs: round(us / 1000), share: round((us / total) * 100, 1) }));
+  return { file, totalMs: round(total / 1000), byFunction: top(byFunction, 25), byModule: top(byModule, 15) };
+}
+
+function relativeUrl(url: string): string {
+  const p = url.startsWith('file://') ? url.slice(7) : url;
+  return p.startsWith(ROOT) ? path.relative(ROOT, p) : p;
+}
+
+/** `node_modules/yaml/dist/...` → `yaml`; `dist/src/model/build.js` → `src/model/build`. */
+function moduleOf(rel: string): string {
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel);
+  if (nm) return `node_modules/${nm[1]}`;
+  if (rel.startsWith('node:')) return rel;
+  return rel.replace(/^dist\//, '').replace(/\.js$/, '');
+}
+
+function printProfile(p: ProfileSummary): void {
+  log(`CPU profile of one full lint (${fmt(p.totalMs)} ms sampled): ${p.file}`);
+  log('  self time by module:');
+  for (const h of p.byModule) log(`    ${fmt(h.selfMs).padStart(7)} ms ${String(h.share).padStart(5)}%  ${h.where}`);
+  log('  self time by function:');
+  for (const h of p.byFunction) log(`    ${fmt(h.selfMs).padStart(7)} ms ${String(h.share).padStart(5)}%  ${h.where}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main.
+
+function ensureCorpus(o: Options, dir: string): Manifest {
+  const manifestPath = path.join(dir, MANIFEST_NAME);
+  try {
+    const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
+    if (!o.regenerate && m.generatorVersion === GENERATOR_VERSION && m.seed === o.seed && m.requestedDefinitions === o.definitions) return m;
+  } catch {
+    // missing or unreadable: generate
+  }
+  const t = now();
+  const m = generateCorpus({ out: dir, definitions: o.definitions, seed: o.seed });
+  log(`Generated the corpus in ${fmt(now() - t)} ms (${dir}).`);
+  return m;
+}
+
+/** Where the corpus goes when the linter's walk skips bench/.corpus (it is git-ignored). */
+function outsideRepository(o: Options): string {
+  return path.join(os.tmpdir(), 'wf-lint-bench', `corpus-${o.seed}-${o.definitions}`);
+}
+
+/**
+ * The corpus folder, checked with a first lint (which doubles as the warm-up): the API must see
+ * every file. The walk honours .gitignore files up to the repository root and bench/.corpus/ is
+ * git-ignored; when the walk skips it, the same corpus is generated outside the repository.
+ */
+async function lintableCorpus(o: Options): Promise<{ dir: string; manifest: Manifest; note?: string; warm: LintRun }> {
+  let dir = o.corpus;
+  let manifest = ensureCorpus(o, dir);
+  let warm = await lintOnce(dir);
+  let note: string | undefined;
+  if (warm.results.length !== manifest.files) {
+    note =
+      `the API linted ${warm.results.length} of the ${manifest.files} files in ${path.relative(ROOT, dir) || dir} ` +
+      '(the folder is git-ignored and the walk honours .gitignore), so the same corpus was generated outside the repository';
+    log(`NOTE: ${note}.`);
+    dir = outsideRepository(o);
+    manifest = ensureCorpus(o, dir);
+    warm = await lintOnce(dir);
+  }
+  if (warm.results.length !== manifest.files) {
+    throw new Error(`The lint saw ${warm.results.length} files of the ${manifest.files} in ${dir}: the comparison would be meaningless.`);
+  }
+  return { dir, manifest, note, warm };
+}
+
+function machineInfo() {
+  const cpus = os.cpus();
+  let nproc = cpus.length;
+  try {
+    nproc = Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()) || nproc;
+  } catch {
+    // keep os.cpus()
+  }
+  return {
+    nproc,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm run bench does).`);
+  const started = now();
+  const loadBefore = os.loadavg().map((x) => round(x, 2));
+  log(`Machine: ${os.cpus().length} CPUs, node ${process.version}, load average ${loadBefore.join(' ')}`);
+  log('Warming up (lint, floor)...');
+  const { dir, manifest, note: relocated, warm } = await lintableCorpus(o);
+  log(`Corpus: ${fmt(manifest.definitions)} definitions in ${fmt(manifest.files)} files, ${fmt(manifest.bytes / 1e6, 1)} MB, ${fmt(manifest.states)} states (${dir})`);
+
+  if (o.profileOnly) {
+    printProfile(profileLint(dir));
+    return;
+  }
+
+  // (a) + (b), interleaved so that both see the same machine state.
+  const floorFiles = floorOnce(dir).files;
+  if (floorFiles !== manifest.files) throw new Error(`The floor read ${floorFiles} files, the manifest lists ${manifest.files}.`);
+  const summary = summariseResults(warm.results);
+  warm.results.length = 0;
+  if (summary.fatal > 0) log(`WARNING: ${summary.fatal} fatal parse errors in the corpus (generator or parser bug).`);
+  const floorRuns: FloorRun[] = [];
+  const lintRuns: number[] = [];
+  const lintCpu: number[] = [];
+  for (let i = 0; i < o.runs; i++) {
+    const f = floorOnce(dir);
+    floorRuns.push(f);
+    const l = await lintOnce(dir);
+    if (l.results.length !== floorFiles) throw new Error(`run ${i + 1}: the lint saw ${l.results.length} files, expected ${floorFiles}`);
+    lintRuns.push(l.total);
+    lintCpu.push(l.cpu);
+    log(`  run ${i + 1}/${o.runs}: floor ${fmt(f.total)} ms (cpu ${fmt(f.cpu)}), lint ${fmt(l.total)} ms (cpu ${fmt(l.cpu)}, ${l.results.length} files)`);
+  }
+  const floorCpuMs = Math.min(...floorRuns.map((r) => r.cpu));
+  const lintCpuMs = Math.min(...lintCpu);
+  const floorBest = floorRuns.reduce((a, b) => (b.total < a.total ? b : a));
+  const floorMs = floorBest.total;
+  const lintMs = Math.min(...lintRuns);
+  const definitionsPerSecond = manifest.definitions / (lintMs / 1000);
+  const filesPerSecond = manifest.files / (lintMs / 1000);
+  const ratio = lintMs / floorMs;
+
+  // (c) Peak RSS and one-core time in fresh processes.
+  log('Child processes (peak RSS, pinned to one core)...');
+  const bare = runChild('bare', dir);
+  const floorChild = runChild('floor', dir);
+  const lintChild = runChild('lint', dir);
+  if (lintChild.files !== floorFiles) throw new Error(`the child lint saw ${lintChild.files} files, expected ${floorFiles}`);
+
+  // (d) Cold single-file latency.
+  log(`Cold single-file latency (${o.cold} spawns each)...`);
+  const coldYaml = coldLatency(path.join(dir, manifest.probes.yaml), o.cold);
+  const coldJson = coldLatency(path.join(dir, manifest.probes.json), o.cold);
+  const coldWorst = coldYaml.ratio >= coldJson.ratio ? coldYaml : coldJson;
+  // The probes hold a broken Batch step: exit code 1. Anything else means the file was not linted as expected.
+  const coldValid = [coldYaml, coldJson].every((c) => c.exitCodes.length === 1 && c.exitCodes[0] === 1);
+  if (!coldValid) log(`WARNING: unexpected CLI exit codes ${coldYaml.exitCodes} / ${coldJson.exitCodes} (expected 1): the cold figures are suspect.`);
+
+  const profile = o.profile ? profileLint(dir) : undefined;
+  const loadAfter = os.loadavg().map((x) => round(x, 2));
+
+  const targets = [
+    { id: 'cold-single-file', description: `single-file lint under ${TARGETS.coldRatio}x \`node -e 0\``, value: round(coldWorst.ratio, 2), unit: 'x', limit: TARGETS.coldRatio, pass: coldWorst.ratio < TARGETS.coldRatio, informational: false },
+    { id: 'throughput', description: `at least ${fmt(TARGETS.definitionsPerSecond)} definitions/s`, value: round(definitionsPerSecond), unit: 'definitions/s', limit: TARGETS.definitionsPerSecond, pass: definitionsPerSecond >= TARGETS.definitionsPerSecond, informational: false },
+    { id: 'lint-over-floor', description: `lint within ${TARGETS.lintOverFloor}x the read+parse floor`, value: round(ratio, 2), unit: 'x', limit: TARGETS.lintOverFloor, pass: ratio <= TARGETS.lintOverFloor, informational: true },
+  ];
+
+  const results = {
+    machine: { ...machineInfo(), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+    corpus: { ...manifest, path: path.relative(ROOT, dir).startsWith('..') ? dir : path.relative(ROOT, dir), ...(relocated ? { note: relocated } : {}) },
+    method: {
+      runs: o.runs,
+      statistic: `best of ${o.runs} after one warm-up (median also given); floor and lint runs interleaved`,
+      floor: 'walk + readFileSync + jsonc-parser parseTree (.json) / yaml parseDocument with CloudFormation tags (YAML) + parseTree of embedded DefinitionString JSON',
+      lint: "new WfLint({ cwd, configLookup: false }).lintFiles([corpus]), single-threaded",
+      child: TASKSET ? 'fresh process pinned with taskset -c 0; peak RSS from process.resourceUsage().maxRSS' : 'fresh process (taskset not found); peak RSS from process.resourceUsage().maxRSS',
+      cold: `median of ${o.cold} interleaved spawns of node dist/src/cli/main.js <file> (cwd = repository root, default config lookup) and node -e 0; wall time decides the target, child CPU time (/usr/bin/time) is reported beside it`,
+    },
+    floor: {
+      bestMs: round(floorMs, 1),
+      medianMs: round(median(floorRuns.map((r) => r.total)), 1),
+      runsMs: floorRuns.map((r) => round(r.total, 1)),
+      cpuBestMs: round(floorCpuMs, 1),
+      breakdownMs: { walk: round(floorBest.walk, 1), read: round(floorBest.read, 1), jsonParse: round(floorBest.json, 1), yamlParse: round(floorBest.yaml, 1), embeddedJsonParse: round(floorBest.embedded, 1) },
+      embeddedDefinitions: floorBest.embeddedDefinitions,
+      parseErrors: floorBest.parseErrors,
+    },
+    lint: {
+      bestMs: round(lintMs, 1),
+      medianMs: round(median(lintRuns), 1),
+      runsMs: lintRuns.map((x) => round(x, 1)),
+      cpuBestMs: round(lintCpuMs, 1),
+      definitionsPerCpuSecond: round(manifest.definitions / (lintCpuMs / 1000)),
+      overFloorCpu: round(lintCpuMs / floorCpuMs, 2),
+      definitionsPerSecond: round(definitionsPerSecond),
+      filesPerSecond: round(filesPerSecond),
+      megabytesPerSecond: round(manifest.bytes / 1e6 / (lintMs / 1000), 2),
+      overFloor: round(ratio, 2),
+      reports: summary,
+    },
+    oneCore: {
+      pinned: lintChild.pinned,
+      coldLintMs: round(lintChild.ms, 1),
+      definitionsPerSecond: round(manifest.definitions / (lintChild.ms / 1000)),
+      peakRssMb: round(lintChild.maxRssKb / 1024, 1),
+      floorPeakRssMb: round(floorChild.maxRssKb / 1024, 1),
+      bareNodeRssMb: round(bare.maxRssKb / 1024, 1),
+    },
+    cold: { yaml: roundCold(coldYaml), json: roundCold(coldJson), valid: coldValid },
+    targets,
+    profile,
+    benchSeconds: round((now() - started) / 1000, 1),
+  };
+
+  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const md = markdown(results);
+  fs.writeFileSync(path.join(BENCH_DIR, 'results.md'), md);
+  log();
+  log(md);
+  if (profile) printProfile(profile);
+  log(`Wrote bench/results.json and bench/results.md (${fmt(results.benchSeconds, 1)} s).`);
+}
+
+function roundCold(c: ColdResult) {
+  const opt = (x: number | undefined, d: number) => (x === undefined ? undefined : round(x, d));
+  return {
+    ...c,
+    cliMs: c.cliMs.map((x) => round(x, 1)),
+    nodeMs: c.nodeMs.map((x) => round(x, 1)),
+    cliMedian: round(c.cliMedian, 1),
+    nodeMedian: round(c.nodeMedian, 1),
+    ratio: round(c.ratio, 2),
+    cliCpuMedian: opt(c.cliCpuMedian, 0),
+    nodeCpuMedian: opt(c.nodeCpuMedian, 0),
+    cpuRatio: opt(c.cpuRatio, 2),
+  };
+}
+
+function coldCpu(c: ReturnType<typeof roundCold>): string {
+  return c.cpuRatio === undefined ? '' : `; CPU ${fmt(c.cliCpuMedian ?? 0)} vs ${fmt(c.nodeCpuMedian ?? 0)} ms (${fmt(c.cpuRatio, 2)}x)`;
+}
+
+type Results = {
+  machine: ReturnType<typeof machineInfo> & { loadAverageBefore: number[]; loadAverageAfter: number[] };
+  corpus: Manifest & { path: string; note?: string };
+  floor: { bestMs: number; medianMs: number; cpuBestMs: number; breakdownMs: Record<string, number>; embeddedDefinitions: number };
+  lint: { bestMs: number; medianMs: number; cpuBestMs: number; definitionsPerCpuSecond: number; overFloorCpu: number; definitionsPerSecond: number; filesPerSecond: number; megabytesPerSecond: number; overFloor: number; reports: LintSummary };
+  oneCore: { pinned: boolean; coldLintMs: number; definitionsPerSecond: number; peakRssMb: number; floorPeakRssMb: number; bareNodeRssMb: number };
+  cold: { yaml: ReturnType<typeof roundCold>; json: ReturnType<typeof roundCold> };
+  targets: { id: string; description: string; value: number; unit: string; pass: boolean; informational: boolean }[];
+  method: { runs: number };
+};
+
+function yamlBytes(c: Manifest): number {
+  return c.byFormat['asl-yaml'].bytes + c.byFormat.cirrus.bytes + c.byFormat.serverless.bytes + c.byFormat['cfn-yaml'].bytes;
+}
+
+function markdown(r: Results): string {
+  const m = r.machine;
+  const c = r.corpus;
+  const verdict = (id: string) => {
+    const t = r.targets.find((x) => x.id === id) as Results['targets'][number];
+    return `${t.pass ? 'PASS' : 'FAIL'}${t.informational ? ' (informational)' : ''}`;
+  };
+  const formats = Object.entries(c.byFormat)
+    .map(([f, s]) => `${f} ${fmt(s.definitions)}`)
+    .join(', ');
+  const b = r.floor.breakdownMs;
+  const lines = [
+    '# wf-lint benchmark',
+    '',
+    `Machine: ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memoryGb} GB; Node ${m.node}; ${m.platform}; ${m.date.slice(0, 10)}.`,
+    `Load average before / after: ${m.loadAverageBefore.join(' ')} / ${m.loadAverageAfter.join(' ')}.`,
+    '',
+    `Corpus (\`bench/generate.ts\`, seed ${c.seed}): **${fmt(c.definitions)} definitions** in ${fmt(c.files)} files, ` +
+      `${fmt(c.bytes / 1e6, 1)} MB, ${fmt(c.states)} states (${c.statesPerMachine.min}-${c.statesPerMachine.max} per machine, median ${c.statesPerMachine.median}), ` +
+      `${fmt(c.batchTasks)} Batch tasks, ${fmt(c.parallels)} Parallel and ${fmt(c.maps)} Map states nested up to ${c.maxDepth} levels. Definitions by format: ${formats}.`,
+    ...(c.note ? ['', `Note: ${c.note} (\`${c.path}\`).`] : []),
+    '',
+    '| Measure | Result | Target | |',
+    '|---|---|---|---|',
+    `| Floor: read + parse every file (jsonc-parser / yaml) | ${fmt(r.floor.bestMs)} ms (median ${fmt(r.floor.medianMs)}) | | |`,
+    `| Full lint, API, one thread | ${fmt(r.lint.bestMs)} ms (median ${fmt(r.lint.medianMs)}) | | |`,
+    `| Throughput | **${fmt(r.lint.definitionsPerSecond)} definitions/s**, ${fmt(r.lint.filesPerSecond)} files/s, ${fmt(r.lint.megabytesPerSecond, 1)} MB/s | ≥ ${fmt(TARGETS.definitionsPerSecond)} definitions/s | ${verdict('throughput')} |`,
+    `| Lint / floor | **${fmt(r.lint.overFloor, 2)}x** | ≤ ${TARGETS.lintOverFloor}x | ${verdict('lint-over-floor')} |`,
+    `| Full lint in a fresh process${r.oneCore.pinned ? ' on one core (`taskset -c 0`)' : ''} | ${fmt(r.oneCore.coldLintMs)} ms, ${fmt(r.oneCore.definitionsPerSecond)} definitions/s | | |`,
+    `| Peak RSS of that lint | ${fmt(r.oneCore.peakRssMb)} MB (floor: ${fmt(r.oneCore.floorPeakRssMb)} MB, bare node: ${fmt(r.oneCore.bareNodeRssMb)} MB) | | |`,
+    `| Cold CLI, one small YAML file (${fmt(r.cold.yaml.bytes / 1024, 1)} KB) | ${fmt(r.cold.yaml.cliMedian)} ms vs \`node -e 0\` ${fmt(r.cold.yaml.nodeMedian)} ms: **${fmt(r.cold.yaml.ratio, 2)}x**${coldCpu(r.cold.yaml)} | < ${TARGETS.coldRatio}x | ${r.cold.yaml.ratio < TARGETS.coldRatio ? 'PASS' : 'FAIL'} |`,
+    `| Cold CLI, one small JSON file (${fmt(r.cold.json.bytes / 1024, 1)} KB) | ${fmt(r.cold.json.cliMedian)} ms vs \`node -e 0\` ${fmt(r.cold.json.nodeMedian)} ms: **${fmt(r.cold.json.ratio, 2)}x**${coldCpu(r.cold.json)} | < ${TARGETS.coldRatio}x | ${r.cold.json.ratio < TARGETS.coldRatio ? 'PASS' : 'FAIL'} |`,
+    '',
+    `Ceiling set by the floor alone: ${fmt(c.definitions / (r.floor.bestMs / 1000))} definitions/s (${fmt(c.bytes / c.definitions / 1024, 1)} KB per definition on average; ` +
+      `YAML parsing is ${fmt((b.yamlParse / r.floor.bestMs) * 100)}% of the floor, at ${fmt(yamlBytes(c) / 1e6 / (b.yamlParse / 1000), 1)} MB/s).`,
+    `Floor breakdown (best run): walk ${fmt(b.walk)} ms, read ${fmt(b.read)} ms, JSON parse ${fmt(b.jsonParse)} ms, YAML parse ${fmt(b.yamlParse)} ms, ` +
+      `embedded DefinitionString JSON ${fmt(b.embeddedJsonParse)} ms (${fmt(r.floor.embeddedDefinitions)} definitions).`,
+    `CPU time (user + system, best run): floor ${fmt(r.floor.cpuBestMs)} ms, lint ${fmt(r.lint.cpuBestMs)} ms, ` +
+      `i.e. ${fmt(r.lint.definitionsPerCpuSecond)} definitions per CPU-second and ${fmt(r.lint.overFloorCpu, 2)}x the floor (CPU time includes the GC's helper threads).`,
+    `Lint output: ${fmt(r.lint.reports.errors)} errors, ${fmt(r.lint.reports.warnings)} warnings, ${fmt(r.lint.reports.suppressed)} suppressed, ${r.lint.reports.fatal} fatal.`,
+    '',
+    `Method: best of ${r.method.runs} after a warm-up, floor and lint runs interleaved in one process; the API is single-threaded, ` +
+      'so the lint uses one core (the fresh-process row pins it to one). Cold rows: median of interleaved spawns. ' +
+      'The machine is shared, so absolute times move with its load; the ratios are the stable figures. Regenerate with `npm run bench`.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const run = argv[0] === '--child' ? childMain(argv[1], argv[2]) : main();
+  run.catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
