@@ -27,6 +27,8 @@ export interface WfLintOptions {
   readonly ruleOverrides?: Readonly<Record<string, RuleEntry>>;
   /** Files larger than this many bytes are reported, not read. */
   readonly maxFileSize?: number;
+  /** False for `--no-ignore`: .gitignore files and the configuration's `ignores` are not applied. */
+  readonly ignore?: boolean;
   /**
    * Apply fixes (all, or those of the messages the predicate accepts): results then describe
    * the fixed text and carry it in `output`. Nothing is written until `outputFixes`.
@@ -43,6 +45,7 @@ export class WfLint {
   private readonly resolver: ConfigResolver;
   private readonly linter: Linter;
   private readonly maxFileSize: number;
+  private readonly ignore: boolean;
   private readonly fixOptions: FixOptions | undefined;
 
   constructor(options: WfLintOptions = {}, private readonly rules: Readonly<Record<string, RuleModule>> = builtInRules) {
@@ -54,6 +57,7 @@ export class WfLint {
     this.resolver = new ConfigResolver(loaded, rules, options.ruleOverrides);
     this.linter = new Linter(rules);
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.ignore = options.ignore ?? true;
     const fix = options.fix ?? false;
     this.fixOptions =
       fix === false
@@ -86,10 +90,10 @@ export class WfLint {
 
   /** Lints the files named by `patterns` (files, folders, globs). */
   async lintFiles(patterns: readonly string[]): Promise<LintResult[]> {
-    const files = discoverFiles(patterns.length > 0 ? patterns : ['.'], this.cwd, (f) => this.resolver.isIgnored(f));
+    const isIgnored = this.ignore ? (f: string) => this.resolver.isIgnored(f) : () => false;
+    const files = discoverFiles(patterns.length > 0 ? patterns : ['.'], this.cwd, isIgnored, this.ignore);
     const results: LintResult[] = [];
     for (const { filePath, explicit } of files) {
-      if (!explicit && this.resolver.isIgnored(filePath)) continue;
       const result = this.lintFile(filePath, explicit);
       if (result) results.push(result);
     }

@@ -33,6 +33,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint text read from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'File name to use for standard input' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off' })
+    .option('ignore', { type: 'boolean', default: true, describe: 'Honour .gitignore and configured ignores (--no-ignore to lint everything found)' })
     .option('fix', { type: 'boolean', default: false, describe: 'Fix problems automatically and write the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Fix problems without writing; the fixed text is in the JSON output' })
     .strictOptions()
@@ -68,6 +69,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
       overrideConfigFile: args.config,
       configLookup: args.configLookup,
       ruleOverrides: parseRuleOptions(args.rule),
+      ignore: args.ignore,
       // With --quiet only the errors are fixed, as in ESLint.
       fix: fixing && (args.quiet ? (message) => message.severity === 2 : true),
       onWarning: (warning) => io.stderr.write(`wf-lint: warning: ${warning}\n`),

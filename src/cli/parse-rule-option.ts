@@ -1,5 +1,4 @@
 /** `--rule 'batch/require-sync: off'` → `{ 'batch/require-sync': 'off' }` (the value is read as YAML flow). */
-import { parse } from 'yaml';
 import type { RuleEntry } from '../config/types';
 
 export class UsageError extends Error {}
@@ -13,7 +12,8 @@ export function parseRuleOptions(values: readonly string[]): Record<string, Rule
     const id = value.slice(0, colon).trim();
     let entry: unknown;
     try {
-      entry = parse(value.slice(colon + 1));
+      // Loaded only when --rule is given (start-up cost matters for pre-commit hooks).
+      entry = (require('yaml') as typeof import('yaml')).parse(value.slice(colon + 1));
     } catch {
       throw new UsageError(`Invalid --rule "${value}". Expected "rule-id: severity".`);
     }

@@ -2,12 +2,22 @@
  * Validation of configuration data: the file's structure, rule ids, severities and each
  * rule's options (against the rule's `meta.schema`, with ajv, as ESLint does).
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type AjvType from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { RuleModule } from '../engine/define-rule';
 import { PRESET_NAMES } from './presets';
 import { ConfigError, type ConfigData, type RuleEntry, type RuleSetting } from './types';
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false });
+// ajv is loaded on first use: most runs have no config file and no rule options to check,
+// and loading and compiling costs more than the rest of start-up.
+let ajvInstance: AjvType | undefined;
+function ajv(): AjvType {
+  if (!ajvInstance) {
+    const Ajv = (require('ajv') as { default: typeof AjvType }).default;
+    ajvInstance = new Ajv({ allErrors: false, useDefaults: true, strict: false });
+  }
+  return ajvInstance;
+}
 
 const RULES_SCHEMA = { type: 'object' };
 const CONFIG_SCHEMA = {
@@ -35,11 +45,12 @@ const CONFIG_SCHEMA = {
     },
   },
 };
-const validateShape = ajv.compile(CONFIG_SCHEMA);
+let validateShape: ValidateFunction | undefined;
 const optionValidators = new WeakMap<RuleModule, ValidateFunction>();
 
 /** Throws a ConfigError for the first problem in `data`. */
 export function validateConfig(data: unknown, filePath: string | undefined, rules: Readonly<Record<string, RuleModule>>): ConfigData {
+  validateShape ??= ajv().compile(CONFIG_SCHEMA);
   if (!validateShape(data)) {
     const error = validateShape.errors?.[0];
     const key = error ? keyOf(error.instancePath, error.params) : '';
@@ -81,10 +92,11 @@ export function ruleSetting(entry: RuleEntry, rule: RuleModule, key: string, fil
   // Given options are laid over the rule's defaults, object options key by key (as ESLint does).
   const resolved = rule.meta.schema.map((_, i) => mergeOption(rule.defaultOptions[i], options[i]));
   while (resolved.length > 0 && resolved[resolved.length - 1] === undefined) resolved.pop();
+  if (resolved.length === 0) return { severity, options: resolved };
   let validate = optionValidators.get(rule);
   if (!validate) {
     const tuple = rule.meta.schema.length > 0 ? { items: rule.meta.schema } : {};
-    validate = ajv.compile({ type: 'array', ...tuple, maxItems: rule.meta.schema.length });
+    validate = ajv().compile({ type: 'array', ...tuple, maxItems: rule.meta.schema.length });
     optionValidators.set(rule, validate);
   }
   if (!validate(resolved)) {

@@ -69,7 +69,9 @@ export class Linter {
     }
     const { kept, suppressed } = applySuppressions(located, source.directives, commentSuppressions(source.machines));
     const messages = [...fatal, ...kept].sort(compareMessages);
-    return summarise(filePath, messages, { suppressedMessages: suppressed.sort(compareMessages), source: source.text });
+    // The text is kept only where a formatter may print a code frame, so a large clean run stays small.
+    const text = messages.length > 0 ? { source: source.text } : {};
+    return summarise(filePath, messages, { suppressedMessages: suppressed.sort(compareMessages), ...text });
   }
 }
 

@@ -25,8 +25,16 @@ export class NoFilesError extends Error {
 const WALKED = /\.(?:json|ya?ml|asl|tmpl|template)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-/** The files to lint for `patterns`, sorted and without duplicates. */
-export function discoverFiles(patterns: readonly string[], cwd: string, isIgnored: (file: string) => boolean): DiscoveredFile[] {
+/**
+ * The files to lint for `patterns`, sorted and without duplicates. `isIgnored` is the
+ * configuration's `ignores`; `useGitignore: false` (`--no-ignore`) reads no .gitignore.
+ */
+export function discoverFiles(
+  patterns: readonly string[],
+  cwd: string,
+  isIgnored: (file: string) => boolean,
+  useGitignore = true,
+): DiscoveredFile[] {
   const found = new Map<string, DiscoveredFile>();
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
@@ -37,11 +45,11 @@ export function discoverFiles(patterns: readonly string[], cwd: string, isIgnore
     }
     let matches: string[];
     if (stat?.isDirectory()) {
-      matches = walk(absolute, cwd, isIgnored);
+      matches = walk(absolute, cwd, isIgnored, useGitignore);
     } else if (picomatch.scan(pattern).isGlob) {
       const { base } = picomatch.scan(pattern);
       const matcher = picomatch(path.resolve(cwd, pattern).split(path.sep).join('/'), { dot: true });
-      matches = walk(path.resolve(cwd, base || '.'), cwd, isIgnored, true).filter((f) => matcher(f.split(path.sep).join('/')));
+      matches = walk(path.resolve(cwd, base || '.'), cwd, isIgnored, useGitignore, true).filter((f) => matcher(f.split(path.sep).join('/')));
     } else {
       throw new NoFilesError(pattern);
     }
@@ -51,26 +59,23 @@ export function discoverFiles(patterns: readonly string[], cwd: string, isIgnore
   return [...found.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
 
-function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, anyExtension = false): string[] {
+function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, useGitignore: boolean, anyExtension = false): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (dir: string, rules: { base: string; ig: Ignore }[]) => {
     let real: string;
+    let entries: fs.Dirent[];
     try {
-      real = fs.realpathSync(dir);
+      real = fs.realpathSync.native(dir);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     if (seen.has(real)) return; // a symlink loop, or a folder reached twice
     seen.add(real);
-    const local = readGitignore(dir);
+    // Only read a .gitignore that the listing shows: most folders have none.
+    const local = useGitignore && entries.some((e) => e.name === '.gitignore') ? readGitignore(dir) : undefined;
     const active = local ? [...rules, { base: dir, ig: local }] : rules;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
     for (const entry of entries) {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
@@ -81,7 +86,7 @@ function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, a
       else if (anyExtension || WALKED.test(entry.name)) out.push(full);
     }
   };
-  visit(root, ancestorIgnores(root, cwd));
+  visit(root, useGitignore ? ancestorIgnores(root, cwd) : []);
   return out;
 }
 

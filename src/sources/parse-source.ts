@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { EmbeddedJson } from '../formats/json/embedded';
 import { parseJson } from '../formats/json/parse';
 import type { DirectiveComment, ParseError } from '../formats/parse-result';
-import { parseYaml } from '../formats/yaml/parse';
+import { yamlParser } from '../formats/yaml/load';
 import type { AstNode } from '../model/ast';
 import { buildMachine } from '../model/build';
 import { LineIndex } from '../model/positions';
@@ -41,7 +41,7 @@ export function syntaxOf(filePath: string, text: string): 'yaml' | 'json' {
 /** Parses `text` (the content of `filePath`) into its machines. */
 export function parseSource(text: string, filePath: string): SourceFile {
   const syntax = syntaxOf(filePath, text);
-  const parsed = syntax === 'json' ? parseJson(text) : parseYaml(text);
+  const parsed = syntax === 'json' ? parseJson(text) : yamlParser().parseYaml(text);
   const base = { filePath, text, lines: new LineIndex(text), syntax, directives: parsed.directives };
   if (parsed.error) return { ...base, machines: [], template: undefined, errors: [parsed.error], partial: undefined, roots: [], embedded: new Map() };
   const found = findMachines(parsed.roots, text, syntax);

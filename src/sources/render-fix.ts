@@ -9,7 +9,7 @@ import { fixer, type FixFunction, type FixOp } from '../engine/fix-ops';
 import { renderEmbedded } from '../formats/json/embedded';
 import { render as renderJson } from '../formats/json/render';
 import { CannotRender, type RenderSource, type TextEdit } from '../formats/text-edit';
-import { render as renderYaml } from '../formats/yaml/render';
+import { yamlRenderer } from '../formats/yaml/load';
 import type { AstNode, PropertyNode } from '../model/ast';
 import { AstIndex } from '../model/ast-index';
 import type { StateMachine } from '../model/types';
@@ -33,7 +33,7 @@ export function renderFix(source: SourceFile, machine: StateMachine, fix: FixFun
       if (embedded && target.range[0] >= embedded.range[0] && target.range[1] <= embedded.range[1]) {
         edits.push(...renderEmbedded(renderSource, embedded, [op]));
       } else {
-        edits.push(...(source.syntax === 'yaml' ? renderYaml : renderJson)(renderSource, [op]));
+        edits.push(...(source.syntax === 'yaml' ? yamlRenderer().render : renderJson)(renderSource, [op]));
       }
     }
     return mergeEdits(source.text, edits);

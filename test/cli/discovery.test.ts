@@ -71,6 +71,13 @@ describe('walking a folder', () => {
     }
   });
 
+  test('--no-ignore lints .gitignore entries too (node_modules stays skipped)', () => {
+    const run = runJson(dir, ['--no-ignore']);
+    expect(run.results.map((r) => rel(dir, r.filePath))).toEqual(
+      ['generated/no-sync.asl.yaml', 'legacy/generated/no-sync.asl.yaml', ...WALKED, 'scratch.tmp.yml', 'workflows/b/local.yml'].sort(),
+    );
+  });
+
   test('"." and an explicit folder give the same files as no argument', () => {
     expect(runJson(dir, ['.']).results.map((r) => rel(dir, r.filePath))).toEqual(WALKED);
     expect(runJson(dir, ['workflows/b']).results.map((r) => rel(dir, r.filePath))).toEqual(['workflows/b/no-sync.asl.yaml']);

@@ -1,0 +1,31 @@
+/** Heavy modules load only when a run needs them (DESIGN §5): proved on a real process. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** The third-party packages a lint of `files` loads, as seen in `require.cache`. */
+function packagesLoadedBy(files: string[]): string[] {
+  const script = `
+    const { WfLint } = require(${JSON.stringify(path.join(root, 'dist/src/index.js'))});
+    new WfLint({ cwd: ${JSON.stringify(root)} }).lintFiles(${JSON.stringify(files)}).then(() => {
+      const names = new Set(Object.keys(require.cache)
+        .map((f) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(f)?.[1]).filter(Boolean));
+      process.stdout.write(JSON.stringify([...names].sort()));
+    });`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as string[];
+}
+
+test('a run over JSON files loads neither yaml, ajv nor cosmiconfig', () => {
+  const loaded = packagesLoadedBy(['examples/asl-json']);
+  expect(loaded).toContain('jsonc-parser');
+  expect(loaded).not.toContain('yaml');
+  expect(loaded).not.toContain('ajv');
+  expect(loaded).not.toContain('cosmiconfig');
+});
+
+test('a run over YAML files loads yaml', () => {
+  expect(packagesLoadedBy(['examples/asl-yaml'])).toContain('yaml');
+});
