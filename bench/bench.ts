@@ -6,7 +6,7 @@
  *       position-aware parser of its format (DESIGN §5): jsonc-parser `parseTree` for JSON,
  *       yaml `parseDocument` for YAML, and `parseTree` again for JSON embedded in a
  *       CloudFormation `DefinitionString`;
- *   (b) the full lint through the API (`new WfLint({ cwd, configLookup: false }).lintFiles([dir])`),
+ *   (b) the full lint through the API (`new WfLint({ cwd, configLookup: false, ignore: false }).lintFiles([dir])`),
  *       interleaved with the floor: one warm-up each, then best-of-N (median also reported);
  *   (c) peak RSS of a full lint in a fresh child process pinned to one core (`taskset -c 0`;
  *       the API is single-threaded), from `process.resourceUsage().maxRSS`;
@@ -220,7 +220,8 @@ interface LintRun {
 async function lintOnce(dir: string): Promise<LintRun> {
   const start = now();
   const cpuStart = cpuNow();
-  const results = await new WfLint({ cwd: dir, configLookup: false }).lintFiles([dir]);
+  // ignore: false, because bench/.corpus/ is git-ignored (it is generated, never committed).
+  const results = await new WfLint({ cwd: dir, configLookup: false, ignore: false }).lintFiles([dir]);
   return { total: now() - start, cpu: cpuNow() - cpuStart, results };
 }
 
@@ -416,34 +417,15 @@ function ensureCorpus(o: Options, dir: string): Manifest {
   return m;
 }
 
-/** Where the corpus goes when the linter's walk skips bench/.corpus (it is git-ignored). */
-function outsideRepository(o: Options): string {
-  return path.join(os.tmpdir(), 'wf-lint-bench', `corpus-${o.seed}-${o.definitions}`);
-}
-
-/**
- * The corpus folder, checked with a first lint (which doubles as the warm-up): the API must see
- * every file. The walk honours .gitignore files up to the repository root and bench/.corpus/ is
- * git-ignored; when the walk skips it, the same corpus is generated outside the repository.
- */
-async function lintableCorpus(o: Options): Promise<{ dir: string; manifest: Manifest; note?: string; warm: LintRun }> {
-  let dir = o.corpus;
-  let manifest = ensureCorpus(o, dir);
-  let warm = await lintOnce(dir);
-  let note: string | undefined;
-  if (warm.results.length !== manifest.files) {
-    note =
-      `the API linted ${warm.results.length} of the ${manifest.files} files in ${path.relative(ROOT, dir) || dir} ` +
-      '(the folder is git-ignored and the walk honours .gitignore), so the same corpus was generated outside the repository';
-    log(`NOTE: ${note}.`);
-    dir = outsideRepository(o);
-    manifest = ensureCorpus(o, dir);
-    warm = await lintOnce(dir);
-  }
+/** The corpus folder, checked with a first lint (which doubles as the warm-up): the API must see every file. */
+async function lintableCorpus(o: Options): Promise<{ dir: string; manifest: Manifest; warm: LintRun }> {
+  const dir = o.corpus;
+  const manifest = ensureCorpus(o, dir);
+  const warm = await lintOnce(dir);
   if (warm.results.length !== manifest.files) {
     throw new Error(`The lint saw ${warm.results.length} files of the ${manifest.files} in ${dir}: the comparison would be meaningless.`);
   }
-  return { dir, manifest, note, warm };
+  return { dir, manifest, warm };
 }
 
 function machineInfo() {
@@ -471,7 +453,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg().map((x) => round(x, 2));
   log(`Machine: ${os.cpus().length} CPUs, node ${process.version}, load average ${loadBefore.join(' ')}`);
   log('Warming up (lint, floor)...');
-  const { dir, manifest, note: relocated, warm } = await lintableCorpus(o);
+  const { dir, manifest, warm } = await lintableCorpus(o);
   log(`Corpus: ${fmt(manifest.definitions)} definitions in ${fmt(manifest.files)} files, ${fmt(manifest.bytes / 1e6, 1)} MB, ${fmt(manifest.states)} states (${dir})`);
 
   if (o.profileOnly) {
@@ -533,12 +515,12 @@ async function main(): Promise<void> {
 
   const results = {
     machine: { ...machineInfo(), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
-    corpus: { ...manifest, path: path.relative(ROOT, dir).startsWith('..') ? dir : path.relative(ROOT, dir), ...(relocated ? { note: relocated } : {}) },
+    corpus: { ...manifest, path: path.relative(ROOT, dir).startsWith('..') ? dir : path.relative(ROOT, dir) },
     method: {
       runs: o.runs,
       statistic: `best of ${o.runs} after one warm-up (median also given); floor and lint runs interleaved`,
       floor: 'walk + readFileSync + jsonc-parser parseTree (.json) / yaml parseDocument with CloudFormation tags (YAML) + parseTree of embedded DefinitionString JSON',
-      lint: "new WfLint({ cwd, configLookup: false }).lintFiles([corpus]), single-threaded",
+      lint: "new WfLint({ cwd, configLookup: false, ignore: false }).lintFiles([corpus]), single-threaded",
       child: TASKSET ? 'fresh process pinned with taskset -c 0; peak RSS from process.resourceUsage().maxRSS' : 'fresh process (taskset not found); peak RSS from process.resourceUsage().maxRSS',
       cold: `median of ${o.cold} interleaved spawns of node dist/src/cli/main.js <file> (cwd = repository root, default config lookup) and node -e 0; wall time decides the target, child CPU time (/usr/bin/time) is reported beside it`,
     },
@@ -608,7 +590,7 @@ function coldCpu(c: ReturnType<typeof roundCold>): string {
 
 type Results = {
   machine: ReturnType<typeof machineInfo> & { loadAverageBefore: number[]; loadAverageAfter: number[] };
-  corpus: Manifest & { path: string; note?: string };
+  corpus: Manifest & { path: string };
   floor: { bestMs: number; medianMs: number; cpuBestMs: number; breakdownMs: Record<string, number>; embeddedDefinitions: number };
   lint: { bestMs: number; medianMs: number; cpuBestMs: number; definitionsPerCpuSecond: number; overFloorCpu: number; definitionsPerSecond: number; filesPerSecond: number; megabytesPerSecond: number; overFloor: number; reports: LintSummary };
   oneCore: { pinned: boolean; coldLintMs: number; definitionsPerSecond: number; peakRssMb: number; floorPeakRssMb: number; bareNodeRssMb: number };
@@ -641,7 +623,6 @@ function markdown(r: Results): string {
     `Corpus (\`bench/generate.ts\`, seed ${c.seed}): **${fmt(c.definitions)} definitions** in ${fmt(c.files)} files, ` +
       `${fmt(c.bytes / 1e6, 1)} MB, ${fmt(c.states)} states (${c.statesPerMachine.min}-${c.statesPerMachine.max} per machine, median ${c.statesPerMachine.median}), ` +
       `${fmt(c.batchTasks)} Batch tasks, ${fmt(c.parallels)} Parallel and ${fmt(c.maps)} Map states nested up to ${c.maxDepth} levels. Definitions by format: ${formats}.`,
-    ...(c.note ? ['', `Note: ${c.note} (\`${c.path}\`).`] : []),
     '',
     '| Measure | Result | Target | |',
     '|---|---|---|---|',
