@@ -1,47 +1,12 @@
 import rule from '../../../rules/batch/no-native-retry';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { BATCH_SYNC, EACH_MAP, GROUP_RETRY, PRE_BATCH_ARN, batchTask, flat, groupMachine, groupState, inMap, triadStates, type Fields } from '../../harness/batch-machines';
 
-const BATCH = 'arn:aws:states:::batch:submitJob.sync';
-const PRE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-pre-batch';
-const POST_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-post-batch';
+/** The bare triad whose Batch task's `Parameters` are extended with `parameters`. */
+const triad = (parameters: Fields = {}) => triadStates({ batch: batchTask({ parameters }) });
 
-/** A Batch task whose `Parameters` are extended with `parameters`. */
-const batchTask = (parameters: Record<string, unknown> = {}, next: string | null = 'copy-assets-post-batch') => ({
-  Type: 'Task',
-  Resource: BATCH,
-  Parameters: {
-    JobName: 'copy-assets',
-    JobQueue: 'copy-assets-queue',
-    JobDefinition: 'copy-assets',
-    Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-    ...parameters,
-  },
-  ...(next === null ? { End: true } : { Next: next }),
-});
-
-const triad = (parameters: Record<string, unknown> = {}) => ({
-  'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-  'copy-assets-batch': batchTask(parameters),
-  'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
-});
-
-const group = (states: Record<string, unknown>) => ({
-  StartAt: 'copy-assets-group',
-  States: {
-    'copy-assets-group': {
-      Type: 'Parallel',
-      Branches: [{ StartAt: 'copy-assets-pre-batch', States: states }],
-      OutputPath: '$[0]',
-      End: true,
-      Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 3, MaxAttempts: 2 }],
-    },
-  },
-});
-
-const inMap = (processorKey: 'ItemProcessor' | 'Iterator', states: Record<string, unknown>) => ({
-  StartAt: 'Each',
-  States: { Each: { Type: 'Map', [processorKey]: { StartAt: 'copy-assets-pre-batch', States: states }, End: true } },
-});
+/** A machine whose only state is the batch group around `states`, with a `States.ALL` Retry. */
+const group = (states: Fields) => groupMachine(groupState(states, { Retry: [GROUP_RETRY] }));
 
 const RETRY_3 = { RetryStrategy: { Attempts: 3 } };
 
@@ -111,7 +76,7 @@ new RuleTester().run('batch/no-native-retry', rule, {
     { name: 'RetryStrategy with Attempts: 1 is not a retry', code: machine(group(triad({ RetryStrategy: { Attempts: 1 } }))) },
     {
       name: 'a RetryStrategy in the Parameters of a task that is not a Batch task',
-      code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: PRE_ARN, Parameters: RETRY_3, End: true } } }),
+      code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: PRE_BATCH_ARN, Parameters: RETRY_3, End: true } } }),
     },
     {
       name: 'a job parameter named RetryStrategy is passed to the container',
@@ -141,17 +106,17 @@ new RuleTester().run('batch/no-native-retry', rule, {
     },
     {
       name: 'RetryStrategy on a naked Batch task',
-      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask(RETRY_3, null) } }),
+      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask({ parameters: RETRY_3, next: null }) } }),
       errors: [{ messageId: 'parametersRetry', path: ['States', 'copy-assets-batch'] }],
     },
     {
       name: 'RetryStrategy inside a Map ItemProcessor',
-      code: machine(inMap('ItemProcessor', triad(RETRY_3))),
+      code: machine(inMap(flat(triad(RETRY_3)), 'ItemProcessor', EACH_MAP)),
       errors: [{ messageId: 'parametersRetry', path: ['States', 'Each', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'RetryStrategy inside a legacy Map Iterator',
-      code: machine(inMap('Iterator', triad(RETRY_3))),
+      code: machine(inMap(flat(triad(RETRY_3)), 'Iterator', EACH_MAP)),
       errors: [{ messageId: 'parametersRetry', path: ['States', 'Each', 'Iterator', 'States', 'copy-assets-batch'] }],
     },
     {
@@ -162,7 +127,7 @@ new RuleTester().run('batch/no-native-retry', rule, {
         States: {
           'copy-assets-batch': {
             Type: 'Task',
-            Resource: BATCH,
+            Resource: BATCH_SYNC,
             Arguments: { JobName: 'copy-assets', JobQueue: 'copy-assets-queue', JobDefinition: 'copy-assets', RetryStrategy: { Attempts: 2 } },
             End: true,
           },
@@ -175,8 +140,8 @@ new RuleTester().run('batch/no-native-retry', rule, {
       code: machine({
         StartAt: 'copy-assets-batch',
         States: {
-          'copy-assets-batch': batchTask(RETRY_3, 'make-preview-batch'),
-          'make-preview-batch': batchTask({ JobName: 'make-preview', RetryStrategy: { Attempts: 5 } }, null),
+          'copy-assets-batch': batchTask({ parameters: RETRY_3, next: 'make-preview-batch' }),
+          'make-preview-batch': batchTask({ parameters: { JobName: 'make-preview', RetryStrategy: { Attempts: 5 } }, next: null }),
         },
       }),
       errors: [

@@ -1,51 +1,8 @@
 import rule from '../../../rules/batch/require-catch-to-post-batch';
 import { RuleTester, file, machine, yaml } from '../../harness';
+import { BATCH_SYNC, POST_BATCH_GETATT, PRE_BATCH_GETATT, catchToPostBatch, group, inMap, jobRequest, triad } from '../../harness/batch-machines';
 
-type Fields = Record<string, unknown>;
-
-const SYNC = 'arn:aws:states:::batch:submitJob.sync';
-const PRE = { 'Fn::GetAtt': ['pre-batch', 'Arn'] };
-const POST = { 'Fn::GetAtt': ['post-batch', 'Arn'] };
-const JOB = {
-  JobName: 'copy-assets',
-  JobQueue: '#{CopyAssetsJobQueue}',
-  JobDefinition: '#{CopyAssetsJobDefinition}',
-  Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-};
-const CATCH = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'copy-assets-post-batch' }];
-
-/** The canonical triad (DESIGN §1); `batch` and `post` override fields of those states, `extra` adds states. */
-const triad = (batch: Fields = {}, post: Fields = {}, extra: Fields = {}) => ({
-  StartAt: 'copy-assets-pre-batch',
-  States: {
-    'copy-assets-pre-batch': { Type: 'Task', Resource: PRE, Next: 'copy-assets-batch' },
-    'copy-assets-batch': { Type: 'Task', Resource: SYNC, Parameters: JOB, Next: 'copy-assets-post-batch', Catch: CATCH, ...batch },
-    'copy-assets-post-batch': { Type: 'Task', Resource: POST, End: true, ...post },
-    ...extra,
-  },
-});
-
-/** The canonical batch group around `branch`. */
-const group = (branch: unknown) => ({
-  StartAt: 'copy-assets-group',
-  States: {
-    'copy-assets-group': {
-      Type: 'Parallel',
-      Branches: [branch],
-      OutputPath: '$[0]',
-      Next: 'publish',
-      Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 3, MaxAttempts: 2 }],
-    },
-    publish: { Type: 'Succeed' },
-  },
-});
-
-/** A Map whose processor (`ItemProcessor`, or the legacy `Iterator`) is `processor`. */
-const inMap = (processor: unknown, field: 'ItemProcessor' | 'Iterator' = 'ItemProcessor') => ({
-  StartAt: 'Items',
-  States: { Items: { Type: 'Map', ItemsPath: '$.items', [field]: processor, End: true } },
-});
-
+const JOB = jobRequest();
 const BATCH = ['States', 'copy-assets-batch'];
 const FAILURE = { failure: { Type: 'Fail' } };
 const INVOKE_POST = {
@@ -60,35 +17,34 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
     { name: 'a flat triad', code: machine(triad()) },
     { name: 'inside a Map ItemProcessor', code: machine(inMap(triad())) },
     { name: 'inside a legacy Map Iterator', code: machine(inMap(triad(), 'Iterator')) },
-    { name: 'ResultPath in bracket notation', code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: "$['error']", Next: 'copy-assets-post-batch' }] })) },
+    { name: 'ResultPath in bracket notation', code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: "$['error']", Next: 'copy-assets-post-batch' }] } })) },
     {
       name: 'a catcher of one error before the States.ALL catcher',
       code: machine(
-        triad(
-          {
+        triad({
+          batch: {
             Catch: [
               { ErrorEquals: ['Batch.AWSBatchException'], ResultPath: '$.error', Next: 'copy-assets-post-batch' },
-              ...CATCH,
+              ...catchToPostBatch(),
             ],
           },
-          {},
-          FAILURE,
-        ),
+          states: FAILURE,
+        }),
       ),
     },
-    { name: 'post-batch as a FilmDrop function_arn placeholder', code: machine(triad({}, { Resource: '${tasks.post-batch.lambda.function_arn}' })) },
-    { name: 'post-batch called through lambda:invoke', code: machine(triad({}, INVOKE_POST)) },
+    { name: 'post-batch as a FilmDrop function_arn placeholder', code: machine(triad({ post: { Resource: '${tasks.post-batch.lambda.function_arn}' } })) },
+    { name: 'post-batch called through lambda:invoke', code: machine(triad({ post: INVOKE_POST })) },
     {
       name: 'post-batch as a templated ARN in Fn::Sub',
       code: machine(
-        triad({}, { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${ResourcePrefix}-post-batch' } }),
+        triad({ post: { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${ResourcePrefix}-post-batch' } } }),
       ),
     },
-    { name: 'a wholly templated Batch Resource', code: machine(triad({ Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}' } })) },
-    { name: 'a Lambda task without a Catch is not judged', code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: PRE, End: true } } }) },
+    { name: 'a wholly templated Batch Resource', code: machine(triad({ batch: { Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}' } } })) },
+    { name: 'a Lambda task without a Catch is not judged', code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: PRE_BATCH_GETATT, End: true } } }) },
     {
       name: 'a custom postBatch matcher',
-      code: machine(triad({}, { Resource: { 'Fn::GetAtt': ['finish-job', 'Arn'] } })),
+      code: machine(triad({ post: { Resource: { 'Fn::GetAtt': ['finish-job', 'Arn'] } } })),
       settings: { batch: { postBatch: 'finish[-_]?job' } },
     },
     {
@@ -118,9 +74,11 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
       code: machine({
         QueryLanguage: 'JSONata',
         ...triad({
-          Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
-          Parameters: undefined,
-          Catch: [{ ErrorEquals: ['States.ALL'], Output: { error: '{% $states.errorOutput %}' }, Next: 'copy-assets-post-batch' }],
+          batch: {
+            Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
+            Parameters: undefined,
+            Catch: [{ ErrorEquals: ['States.ALL'], Output: { error: '{% $states.errorOutput %}' }, Next: 'copy-assets-post-batch' }],
+          },
         }),
       }),
     },
@@ -129,15 +87,17 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
       code: machine({
         QueryLanguage: 'JSONata',
         ...triad({
-          Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
-          Parameters: undefined,
-          Catch: [
-            {
-              ErrorEquals: ['States.ALL'],
-              Output: "{% $merge([$states.input, {'error': $states.errorOutput}]) %}",
-              Next: 'copy-assets-post-batch',
-            },
-          ],
+          batch: {
+            Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
+            Parameters: undefined,
+            Catch: [
+              {
+                ErrorEquals: ['States.ALL'],
+                Output: "{% $merge([$states.input, {'error': $states.errorOutput}]) %}",
+                Next: 'copy-assets-post-batch',
+              },
+            ],
+          },
         }),
       }),
     },
@@ -145,47 +105,47 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
   invalid: [
     {
       name: 'no Catch, Next is the post-batch task',
-      code: machine(triad({ Catch: undefined })),
+      code: machine(triad({ batch: { Catch: undefined } })),
       errors: [{ messageId: 'missingCatch', path: BATCH, message: 'post-batch task "copy-assets-post-batch"' }],
     },
     {
       name: 'no Catch and no post-batch task at all',
-      code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: SYNC, Parameters: JOB, End: true } } }),
+      code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: BATCH_SYNC, Parameters: JOB, End: true } } }),
       errors: [{ messageId: 'missingCatchNoPost', path: ['States', 'Charge'], message: '"Charge"' }],
     },
     {
       name: 'a Catch of one error only',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.TaskFailed'], ResultPath: '$.error', Next: 'copy-assets-post-batch' }] })),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.TaskFailed'], ResultPath: '$.error', Next: 'copy-assets-post-batch' }] } })),
       errors: [{ messageId: 'missingCatch', path: BATCH }],
     },
     {
       name: 'the States.ALL catcher goes to a Fail state',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'failure' }] }, {}, FAILURE)),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'failure' }] }, states: FAILURE })),
       errors: [{ messageId: 'wrongTarget', path: BATCH, message: 'goes to "failure"' }],
     },
     {
       name: 'the States.ALL catcher goes back to pre-batch',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'copy-assets-pre-batch' }] })),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'copy-assets-pre-batch' }] } })),
       errors: [{ messageId: 'wrongTarget', path: BATCH, message: 'goes to "copy-assets-pre-batch"' }],
     },
     {
       name: 'the States.ALL catcher has no ResultPath',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'copy-assets-post-batch' }] })),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'copy-assets-post-batch' }] } })),
       errors: [{ messageId: 'wrongResultPath', path: BATCH, message: 'but got none.' }],
     },
     {
       name: 'the States.ALL catcher has another ResultPath',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error_info', Next: 'copy-assets-post-batch' }] })),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error_info', Next: 'copy-assets-post-batch' }] } })),
       errors: [{ messageId: 'wrongResultPath', path: BATCH, message: 'but got "$.error_info".' }],
     },
     {
       name: 'the States.ALL catcher discards the error',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: 'copy-assets-post-batch' }] })),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: 'copy-assets-post-batch' }] } })),
       errors: [{ messageId: 'wrongResultPath', path: BATCH, message: 'but got null.' }],
     },
     {
       name: 'wrong target and wrong ResultPath on one catcher',
-      code: machine(triad({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$', Next: 'failure' }] }, {}, FAILURE)),
+      code: machine(triad({ batch: { Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$', Next: 'failure' }] }, states: FAILURE })),
       errors: [
         { messageId: 'wrongTarget', path: BATCH },
         { messageId: 'wrongResultPath', path: BATCH, message: 'but got "$".' },
@@ -193,47 +153,47 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
     },
     {
       name: 'no Catch inside the batch group',
-      code: machine(group(triad({ Catch: undefined }))),
+      code: machine(group(triad({ batch: { Catch: undefined } }))),
       errors: [{ messageId: 'missingCatch', path: ['States', 'copy-assets-group', 'Branches', 0, 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'no Catch inside a Map ItemProcessor',
-      code: machine(inMap(triad({ Catch: undefined }))),
+      code: machine(inMap(triad({ batch: { Catch: undefined } }))),
       errors: [{ messageId: 'missingCatch', path: ['States', 'Items', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'no Catch inside a legacy Map Iterator',
-      code: machine(inMap(triad({ Catch: undefined }), 'Iterator')),
+      code: machine(inMap(triad({ batch: { Catch: undefined } }), 'Iterator')),
       errors: [{ messageId: 'missingCatch', path: ['States', 'Items', 'Iterator', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'no Catch on a Batch task whose Resource is in Fn::Sub',
-      code: machine(triad({ Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' }, Catch: undefined })),
+      code: machine(triad({ batch: { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' }, Catch: undefined } })),
       errors: [{ messageId: 'missingCatch', path: BATCH }],
     },
     {
       name: 'no Catch on a Batch task with a Terraform partition',
-      code: machine(triad({ Resource: 'arn:${partition}:states:::batch:submitJob.sync', Catch: undefined })),
+      code: machine(triad({ batch: { Resource: 'arn:${partition}:states:::batch:submitJob.sync', Catch: undefined } })),
       errors: [{ messageId: 'missingCatch', path: BATCH }],
     },
     {
       name: 'no Catch on a wholly templated Batch Resource',
-      code: machine(triad({ Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}' }, Catch: undefined })),
+      code: machine(triad({ batch: { Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}' }, Catch: undefined } })),
       errors: [{ messageId: 'missingCatch', path: BATCH }],
     },
     {
       name: 'no Catch, post-batch as a FilmDrop function_arn placeholder',
-      code: machine(triad({ Catch: undefined }, { Resource: '${tasks.post-batch.lambda.function_arn}' })),
+      code: machine(triad({ batch: { Catch: undefined }, post: { Resource: '${tasks.post-batch.lambda.function_arn}' } })),
       errors: [{ messageId: 'missingCatch', path: BATCH, message: '"copy-assets-post-batch"' }],
     },
     {
       name: 'no Catch, post-batch called through lambda:invoke',
-      code: machine(triad({ Catch: undefined }, INVOKE_POST)),
+      code: machine(triad({ batch: { Catch: undefined }, post: INVOKE_POST })),
       errors: [{ messageId: 'missingCatch', path: BATCH, message: '"copy-assets-post-batch"' }],
     },
     {
       name: 'the default matcher does not see a post-batch task renamed by the settings',
-      code: machine(triad({}, { Resource: POST })),
+      code: machine(triad({ post: { Resource: POST_BATCH_GETATT } })),
       settings: { batch: { postBatch: 'finish[-_]?job' } },
       errors: [{ messageId: 'wrongTarget', path: BATCH }],
     },
@@ -242,8 +202,8 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
       code: machine({
         StartAt: 'Charge',
         States: {
-          Charge: { Type: 'Task', Resource: SYNC, Parameters: JOB, Next: 'Refund' },
-          Refund: { Type: 'Task', Resource: SYNC, Parameters: JOB, End: true },
+          Charge: { Type: 'Task', Resource: BATCH_SYNC, Parameters: JOB, Next: 'Refund' },
+          Refund: { Type: 'Task', Resource: BATCH_SYNC, Parameters: JOB, End: true },
         },
       }),
       errors: [
@@ -280,7 +240,7 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
       name: 'JSONata Batch task without a Catch',
       code: machine({
         QueryLanguage: 'JSONata',
-        ...triad({ Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' }, Parameters: undefined, Catch: undefined }),
+        ...triad({ batch: { Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' }, Parameters: undefined, Catch: undefined } }),
       }),
       errors: [{ messageId: 'missingCatchJsonata', path: BATCH }],
     },
@@ -289,9 +249,11 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
       code: machine({
         QueryLanguage: 'JSONata',
         ...triad({
-          Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
-          Parameters: undefined,
-          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'copy-assets-post-batch' }],
+          batch: {
+            Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
+            Parameters: undefined,
+            Catch: [{ ErrorEquals: ['States.ALL'], Next: 'copy-assets-post-batch' }],
+          },
         }),
       }),
       errors: [{ messageId: 'wrongOutput', path: BATCH }],
@@ -300,10 +262,12 @@ new RuleTester().run('batch/require-catch-to-post-batch', rule, {
       name: 'JSONata state in a JSONPath machine, catcher Output without "error"',
       code: machine(
         triad({
-          QueryLanguage: 'JSONata',
-          Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
-          Parameters: undefined,
-          Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'copy-assets-post-batch' }],
+          batch: {
+            QueryLanguage: 'JSONata',
+            Arguments: { JobName: 'copy-assets', JobQueue: 'q', JobDefinition: 'd' },
+            Parameters: undefined,
+            Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'copy-assets-post-batch' }],
+          },
         }),
       ),
       errors: [{ messageId: 'wrongOutput', path: BATCH }],

@@ -1,87 +1,42 @@
 import rule from '../../../rules/batch/require-group-retry';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { EACH_MAP, GROUP_RETRY, catchToPostBatch, flat, groupMachine, groupState, inMap, triadStates, twoBranches, type Fields } from '../../harness/batch-machines';
 
-const BATCH = 'arn:aws:states:::batch:submitJob.sync';
-const PRE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-pre-batch';
-const POST_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-post-batch';
 const LAMBDA_RETRY = { ErrorEquals: ['Lambda.TooManyRequestsException', 'Lambda.Unknown'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 5 };
-const GROUP_RETRY = { ErrorEquals: ['States.ALL'], IntervalSeconds: 3, MaxAttempts: 2 };
 
-const triad = (batchExtra: Record<string, unknown> = {}) => ({
-  'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch', Retry: [LAMBDA_RETRY] },
-  'copy-assets-batch': {
-    Type: 'Task',
-    Resource: BATCH,
-    Parameters: {
-      JobName: 'copy-assets',
-      JobQueue: 'copy-assets-queue',
-      JobDefinition: 'copy-assets',
-      Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-    },
-    Next: 'copy-assets-post-batch',
-    Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'copy-assets-post-batch' }],
-    ...batchExtra,
-  },
-  'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true, Retry: [LAMBDA_RETRY] },
-});
+/** The triad with Lambda retriers and a `Catch` to post-batch; `batch` overrides fields of the Batch task. */
+const triad = (batch: Fields = {}) =>
+  triadStates({ pre: { Retry: [LAMBDA_RETRY] }, batch: { Catch: catchToPostBatch(), ...batch }, post: { Retry: [LAMBDA_RETRY] } });
 
 /** A batch group whose `Retry` is `retry` (undefined: none). */
-const groupState = (retry: unknown[] | undefined, fields: Record<string, unknown> = {}, states: Record<string, unknown> = triad()) => ({
-  Type: 'Parallel',
-  Branches: [{ StartAt: 'copy-assets-pre-batch', States: states }],
-  OutputPath: '$[0]',
-  End: true,
-  ...(retry === undefined ? {} : { Retry: retry }),
-  ...fields,
-});
-
-const top = (state: Record<string, unknown>) => ({ StartAt: 'copy-assets-group', States: { 'copy-assets-group': state } });
-
-const inMap = (processorKey: 'ItemProcessor' | 'Iterator', state: Record<string, unknown>) => ({
-  StartAt: 'Each',
-  States: { Each: { Type: 'Map', [processorKey]: { StartAt: 'copy-assets-group', States: { 'copy-assets-group': state } }, End: true } },
-});
+const groupWithRetry = (retry: unknown[] | undefined, fields: Fields = {}, states: Fields = triad()) =>
+  groupState(states, { ...(retry === undefined ? {} : { Retry: retry }), ...fields });
 
 new RuleTester().run('batch/require-group-retry', rule, {
   valid: [
-    { name: 'canonical batch group', code: machine(top(groupState([GROUP_RETRY]))) },
-    { name: 'States.ALL after a retrier for other errors', code: machine(top(groupState([{ ErrorEquals: ['States.Timeout'], MaxAttempts: 1 }, GROUP_RETRY]))) },
-    { name: 'batch group inside a Map ItemProcessor', code: machine(inMap('ItemProcessor', groupState([GROUP_RETRY]))) },
-    { name: 'batch group inside a legacy Map Iterator', code: machine(inMap('Iterator', groupState([GROUP_RETRY]))) },
+    { name: 'canonical batch group', code: machine(groupMachine(groupWithRetry([GROUP_RETRY]))) },
+    { name: 'States.ALL after a retrier for other errors', code: machine(groupMachine(groupWithRetry([{ ErrorEquals: ['States.Timeout'], MaxAttempts: 1 }, GROUP_RETRY]))) },
+    { name: 'batch group inside a Map ItemProcessor', code: machine(inMap(groupMachine(groupWithRetry([GROUP_RETRY])), 'ItemProcessor', EACH_MAP)) },
+    { name: 'batch group inside a legacy Map Iterator', code: machine(inMap(groupMachine(groupWithRetry([GROUP_RETRY])), 'Iterator', EACH_MAP)) },
     {
       name: 'a flat triad is judged by require-parallel-group, not here',
-      code: machine({ StartAt: 'copy-assets-pre-batch', States: triad() }),
+      code: machine(flat(triad())),
     },
     {
       name: 'a Map around a triad is never a batch group',
-      code: machine({
-        StartAt: 'Each',
-        States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'copy-assets-pre-batch', States: triad() }, End: true } },
-      }),
+      code: machine(inMap(flat(triad()), 'ItemProcessor', EACH_MAP)),
     },
     {
       name: 'a two-branch Parallel is not a batch group',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-pre-batch', States: triad() },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(flat(triad()))),
     },
     {
       name: 'a single-branch Parallel without a Batch task is not a batch group',
-      code: machine(top({ Type: 'Parallel', Branches: [{ StartAt: 'Charge', States: { Charge: { Type: 'Pass', End: true } } }], End: true })),
+      code: machine(groupMachine({ Type: 'Parallel', Branches: [{ StartAt: 'Charge', States: { Charge: { Type: 'Pass', End: true } } }], End: true })),
     },
     {
       name: 'settings.batch.batchResource: a group around another task is not judged',
-      code: machine(top(groupState(undefined))),
+      code: machine(groupMachine(groupWithRetry(undefined))),
       settings: { batch: { batchResource: String.raw`^arn:aws:states:::ecs:runTask\.sync$` } },
     },
     {
@@ -108,27 +63,27 @@ new RuleTester().run('batch/require-group-retry', rule, {
   invalid: [
     {
       name: 'batch group without Retry',
-      code: machine(top(groupState(undefined))),
+      code: machine(groupMachine(groupWithRetry(undefined))),
       errors: [{ messageId: 'missingRetry', path: ['States', 'copy-assets-group'], message: 'batch group "copy-assets-group"' }],
     },
     {
       name: 'a Retry on other errors only does not count',
-      code: machine(top(groupState([{ ErrorEquals: ['States.TaskFailed', 'States.Timeout'], MaxAttempts: 2 }]))),
+      code: machine(groupMachine(groupWithRetry([{ ErrorEquals: ['States.TaskFailed', 'States.Timeout'], MaxAttempts: 2 }]))),
       errors: [{ messageId: 'missingRetry', path: ['States', 'copy-assets-group'] }],
     },
     {
       name: 'a States.ALL retrier with MaxAttempts 0 never retries, so it does not count',
-      code: machine(top(groupState([{ ErrorEquals: ['States.ALL'], MaxAttempts: 0 }]))),
+      code: machine(groupMachine(groupWithRetry([{ ErrorEquals: ['States.ALL'], MaxAttempts: 0 }]))),
       errors: [{ messageId: 'missingRetry', path: ['States', 'copy-assets-group'] }],
     },
     {
       name: 'an empty Retry does not count',
-      code: machine(top(groupState([]))),
+      code: machine(groupMachine(groupWithRetry([]))),
       errors: [{ messageId: 'missingRetry', path: ['States', 'copy-assets-group'] }],
     },
     {
       name: 'a States.ALL Retry on the Batch task is not on the group',
-      code: machine(top(groupState(undefined, {}, triad({ Retry: [GROUP_RETRY] })))),
+      code: machine(groupMachine(groupWithRetry(undefined, {}, triad({ Retry: [GROUP_RETRY] })))),
       errors: [{ messageId: 'missingRetry', path: ['States', 'copy-assets-group'] }],
     },
     {
@@ -136,7 +91,7 @@ new RuleTester().run('batch/require-group-retry', rule, {
       code: machine({
         StartAt: 'copy-assets-group',
         States: {
-          'copy-assets-group': groupState(undefined, {
+          'copy-assets-group': groupWithRetry(undefined, {
             End: undefined,
             Next: 'Publish',
             Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Failure' }],
@@ -149,29 +104,17 @@ new RuleTester().run('batch/require-group-retry', rule, {
     },
     {
       name: 'batch group without Retry inside a Map ItemProcessor',
-      code: machine(inMap('ItemProcessor', groupState(undefined))),
+      code: machine(inMap(groupMachine(groupWithRetry(undefined)), 'ItemProcessor', EACH_MAP)),
       errors: [{ messageId: 'missingRetry', path: ['States', 'Each', 'ItemProcessor', 'States', 'copy-assets-group'] }],
     },
     {
       name: 'batch group without Retry inside a legacy Map Iterator',
-      code: machine(inMap('Iterator', groupState(undefined))),
+      code: machine(inMap(groupMachine(groupWithRetry(undefined)), 'Iterator', EACH_MAP)),
       errors: [{ messageId: 'missingRetry', path: ['States', 'Each', 'Iterator', 'States', 'copy-assets-group'] }],
     },
     {
       name: 'batch group without Retry inside a branch of a two-branch Parallel',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-group', States: { 'copy-assets-group': groupState(undefined) } },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(groupMachine(groupWithRetry(undefined)))),
       errors: [{ messageId: 'missingRetry', path: ['States', 'Both', 'Branches', 0, 'States', 'copy-assets-group'] }],
     },
     {
@@ -179,8 +122,8 @@ new RuleTester().run('batch/require-group-retry', rule, {
       code: machine({
         StartAt: 'copy-assets-group',
         States: {
-          'copy-assets-group': groupState(undefined, { End: undefined, Next: 'make-preview-group' }),
-          'make-preview-group': groupState([LAMBDA_RETRY]),
+          'copy-assets-group': groupWithRetry(undefined, { End: undefined, Next: 'make-preview-group' }),
+          'make-preview-group': groupWithRetry([LAMBDA_RETRY]),
         },
       }),
       errors: [
@@ -191,8 +134,8 @@ new RuleTester().run('batch/require-group-retry', rule, {
     {
       name: 'settings.batch.batchResource makes a group around another task a batch group',
       code: machine(
-        top(
-          groupState(undefined, {}, {
+        groupMachine(
+          groupWithRetry(undefined, {}, {
             ...triad(),
             'copy-assets-batch': { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', Next: 'copy-assets-post-batch' },
           }),

@@ -1,94 +1,47 @@
 import rule from '../../../rules/batch/require-output-path';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { BATCH_SYNC, EACH_MAP, flat, groupMachine, groupState, inMap, triadStates, twoBranches, type Fields } from '../../harness/batch-machines';
 
-const BATCH = 'arn:aws:states:::batch:submitJob.sync';
-const PRE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-pre-batch';
-const POST_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-post-batch';
-
-const triad = (batchResource: unknown = BATCH) => ({
-  'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-  'copy-assets-batch': {
-    Type: 'Task',
-    Resource: batchResource,
-    Parameters: {
-      JobName: 'copy-assets',
-      JobQueue: 'copy-assets-queue',
-      JobDefinition: 'copy-assets',
-      Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-    },
-    Next: 'copy-assets-post-batch',
-  },
-  'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
-});
-
-/** A batch group; `fields` replaces its `OutputPath` (pass `{ OutputPath: undefined }` to drop it). */
-const groupState = (fields: Record<string, unknown> = {}, states: Record<string, unknown> = triad()) => ({
-  Type: 'Parallel',
-  Branches: [{ StartAt: 'copy-assets-pre-batch', States: states }],
-  OutputPath: '$[0]',
-  End: true,
-  ...fields,
-});
-
-const top = (state: Record<string, unknown>) => ({ StartAt: 'copy-assets-group', States: { 'copy-assets-group': state } });
-
-const inMap = (processorKey: 'ItemProcessor' | 'Iterator', state: Record<string, unknown>) => ({
-  StartAt: 'Each',
-  States: { Each: { Type: 'Map', [processorKey]: { StartAt: 'copy-assets-group', States: { 'copy-assets-group': state } }, End: true } },
-});
+/** A batch group around the bare triad; `fields` replace its `OutputPath` (pass `{ OutputPath: undefined }` to drop it). */
+const groupWith = (fields: Fields = {}) => groupState(triadStates(), fields);
 
 const NO_OUTPUT_PATH = { OutputPath: undefined };
 
 new RuleTester().run('batch/require-output-path', rule, {
   valid: [
-    { name: 'canonical batch group', code: machine(top(groupState())) },
-    { name: 'batch group inside a Map ItemProcessor', code: machine(inMap('ItemProcessor', groupState())) },
-    { name: 'batch group inside a legacy Map Iterator', code: machine(inMap('Iterator', groupState())) },
+    { name: 'canonical batch group', code: machine(groupMachine(groupWith())) },
+    { name: 'batch group inside a Map ItemProcessor', code: machine(inMap(groupMachine(groupWith()), 'ItemProcessor', EACH_MAP)) },
+    { name: 'batch group inside a legacy Map Iterator', code: machine(inMap(groupMachine(groupWith()), 'Iterator', EACH_MAP)) },
     {
       name: 'JSONata batch group selecting the first result with Output',
       code: machine({
         QueryLanguage: 'JSONata',
-        ...top(groupState({ OutputPath: undefined, Output: '{% $states.result[0] %}' })),
+        ...groupMachine(groupWith({ OutputPath: undefined, Output: '{% $states.result[0] %}' })),
       }),
     },
     {
       name: 'a flat triad is judged by require-parallel-group, not here',
-      code: machine({ StartAt: 'copy-assets-pre-batch', States: triad() }),
+      code: machine(flat(triadStates())),
     },
     {
       name: 'a Map around a triad is never a batch group',
-      code: machine({
-        StartAt: 'Each',
-        States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'copy-assets-pre-batch', States: triad() }, End: true } },
-      }),
+      code: machine(inMap(flat(triadStates()), 'ItemProcessor', EACH_MAP)),
     },
     {
       name: 'a two-branch Parallel is not a batch group',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-pre-batch', States: triad() },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(flat(triadStates()))),
     },
     {
       name: 'a single-branch Parallel without a Batch task is not a batch group',
-      code: machine(top({ Type: 'Parallel', Branches: [{ StartAt: 'Charge', States: { Charge: { Type: 'Pass', End: true } } }], End: true })),
+      code: machine(groupMachine({ Type: 'Parallel', Branches: [{ StartAt: 'Charge', States: { Charge: { Type: 'Pass', End: true } } }], End: true })),
     },
     {
       name: 'Batch Resource with a templated partition inside Fn::Sub',
-      code: machine(top(groupState({}, triad({ 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' })))),
+      code: machine(groupMachine(groupState(triadStates({ batch: { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' } } })))),
     },
     {
       name: 'settings.batch.batchResource: a group around another task is not judged',
-      code: machine(top(groupState(NO_OUTPUT_PATH))),
+      code: machine(groupMachine(groupWith(NO_OUTPUT_PATH))),
       settings: { batch: { batchResource: String.raw`^arn:aws:states:::ecs:runTask\.sync$` } },
     },
     {
@@ -115,52 +68,40 @@ new RuleTester().run('batch/require-output-path', rule, {
   invalid: [
     {
       name: 'batch group without OutputPath',
-      code: machine(top(groupState(NO_OUTPUT_PATH))),
+      code: machine(groupMachine(groupWith(NO_OUTPUT_PATH))),
       errors: [{ messageId: 'missingOutputPath', path: ['States', 'copy-assets-group'], message: 'batch group "copy-assets-group"' }],
     },
     {
       name: 'batch group passing on the whole array',
-      code: machine(top(groupState({ OutputPath: '$' }))),
+      code: machine(groupMachine(groupWith({ OutputPath: '$' }))),
       errors: [{ messageId: 'wrongOutputPath', path: ['States', 'copy-assets-group'], message: 'but got "$".' }],
     },
     {
       name: 'batch group selecting another index',
-      code: machine(top(groupState({ OutputPath: '$[1]' }))),
+      code: machine(groupMachine(groupWith({ OutputPath: '$[1]' }))),
       errors: [{ messageId: 'wrongOutputPath', path: ['States', 'copy-assets-group'], message: 'but got "$[1]".' }],
     },
     {
       name: 'batch group without OutputPath inside a Map ItemProcessor',
-      code: machine(inMap('ItemProcessor', groupState(NO_OUTPUT_PATH))),
+      code: machine(inMap(groupMachine(groupWith(NO_OUTPUT_PATH)), 'ItemProcessor', EACH_MAP)),
       errors: [{ messageId: 'missingOutputPath', path: ['States', 'Each', 'ItemProcessor', 'States', 'copy-assets-group'] }],
     },
     {
       name: 'batch group without OutputPath inside a legacy Map Iterator',
-      code: machine(inMap('Iterator', groupState(NO_OUTPUT_PATH))),
+      code: machine(inMap(groupMachine(groupWith(NO_OUTPUT_PATH)), 'Iterator', EACH_MAP)),
       errors: [{ messageId: 'missingOutputPath', path: ['States', 'Each', 'Iterator', 'States', 'copy-assets-group'] }],
     },
     {
       name: 'batch group without OutputPath inside a branch of a two-branch Parallel',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-group', States: { 'copy-assets-group': groupState(NO_OUTPUT_PATH) } },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(groupMachine(groupWith(NO_OUTPUT_PATH)))),
       errors: [{ messageId: 'missingOutputPath', path: ['States', 'Both', 'Branches', 0, 'States', 'copy-assets-group'] }],
     },
     {
       name: 'a batch group holding only a naked Batch task is still judged',
       code: machine(
-        top({
+        groupMachine({
           Type: 'Parallel',
-          Branches: [{ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': { Type: 'Task', Resource: BATCH, End: true } } }],
+          Branches: [{ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': { Type: 'Task', Resource: BATCH_SYNC, End: true } } }],
           End: true,
         }),
       ),
@@ -168,17 +109,17 @@ new RuleTester().run('batch/require-output-path', rule, {
     },
     {
       name: 'JSONata batch group without Output',
-      code: machine({ QueryLanguage: 'JSONata', ...top(groupState(NO_OUTPUT_PATH)) }),
+      code: machine({ QueryLanguage: 'JSONata', ...groupMachine(groupWith(NO_OUTPUT_PATH)) }),
       errors: [{ messageId: 'missingOutput', path: ['States', 'copy-assets-group'], message: 'Missing "Output": "{% $states.result[0] %}"' }],
     },
     {
       name: 'JSONata batch group with an Output of the whole result',
-      code: machine({ QueryLanguage: 'JSONata', ...top(groupState({ OutputPath: undefined, Output: '{% $states.result %}' })) }),
+      code: machine({ QueryLanguage: 'JSONata', ...groupMachine(groupWith({ OutputPath: undefined, Output: '{% $states.result %}' })) }),
       errors: [{ messageId: 'wrongOutput', path: ['States', 'copy-assets-group'], message: 'but got "{% $states.result %}".' }],
     },
     {
       name: 'batch group state in JSONata inside a JSONPath machine',
-      code: machine(top(groupState({ OutputPath: undefined, QueryLanguage: 'JSONata' }))),
+      code: machine(groupMachine(groupWith({ OutputPath: undefined, QueryLanguage: 'JSONata' }))),
       errors: [{ messageId: 'missingOutput', path: ['States', 'copy-assets-group'] }],
     },
     {
@@ -186,8 +127,8 @@ new RuleTester().run('batch/require-output-path', rule, {
       code: machine({
         StartAt: 'copy-assets-group',
         States: {
-          'copy-assets-group': groupState({ OutputPath: undefined, End: undefined, Next: 'make-preview-group' }),
-          'make-preview-group': groupState({ OutputPath: '$.Payload' }),
+          'copy-assets-group': groupWith({ OutputPath: undefined, End: undefined, Next: 'make-preview-group' }),
+          'make-preview-group': groupWith({ OutputPath: '$.Payload' }),
         },
       }),
       errors: [
@@ -198,11 +139,14 @@ new RuleTester().run('batch/require-output-path', rule, {
     {
       name: 'settings.batch.batchResource makes a group around another task a batch group',
       code: machine(
-        top(
-          groupState(NO_OUTPUT_PATH, {
-            ...triad(),
-            'copy-assets-batch': { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', Next: 'copy-assets-post-batch' },
-          }),
+        groupMachine(
+          groupState(
+            {
+              ...triadStates(),
+              'copy-assets-batch': { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', Next: 'copy-assets-post-batch' },
+            },
+            NO_OUTPUT_PATH,
+          ),
         ),
       ),
       settings: { batch: { batchResource: String.raw`^arn:aws:states:::ecs:runTask\.sync$` } },

@@ -1,115 +1,58 @@
 import rule from '../../../rules/batch/require-parallel-group';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { EACH_MAP, POST_BATCH_ARN, PRE_BATCH_ARN, PRE_BATCH_GETATT, batchTask, flat, groupMachine, groupState, inMap, triadStates, twoBranches } from '../../harness/batch-machines';
 
-const BATCH = 'arn:aws:states:::batch:submitJob.sync';
-const PRE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-pre-batch';
-const POST_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-post-batch';
-
-const batchTask = (next: string | null = 'copy-assets-post-batch') => ({
-  Type: 'Task',
-  Resource: BATCH,
-  Parameters: {
-    JobName: 'copy-assets',
-    JobQueue: 'copy-assets-queue',
-    JobDefinition: 'copy-assets',
-    Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-  },
-  ...(next === null ? { End: true } : { Next: next }),
-});
-
-const triad = (preResource: unknown = PRE_ARN, postNext: string | null = null) => ({
-  'copy-assets-pre-batch': { Type: 'Task', Resource: preResource, Next: 'copy-assets-batch' },
-  'copy-assets-batch': batchTask(),
-  'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, ...(postNext === null ? { End: true } : { Next: postNext }) },
-});
-
-const groupState = (states: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  Type: 'Parallel',
-  Branches: [{ StartAt: 'copy-assets-pre-batch', States: states }],
-  OutputPath: '$[0]',
-  End: true,
-  ...extra,
-});
-
-const group = (states: Record<string, unknown>) => ({ StartAt: 'copy-assets-group', States: { 'copy-assets-group': groupState(states) } });
-
-const inMap = (processorKey: 'ItemProcessor' | 'Iterator', startAt: string, states: Record<string, unknown>) => ({
-  StartAt: 'Each',
-  States: { Each: { Type: 'Map', [processorKey]: { StartAt: startAt, States: states }, End: true } },
-});
+/** A machine whose only state is the batch group around the bare triad, with pre-batch's `Resource` set to `resource`. */
+const groupWithPre = (resource: unknown) => groupMachine(groupState(triadStates({ pre: { Resource: resource } })));
 
 new RuleTester().run('batch/require-parallel-group', rule, {
   valid: [
-    { name: 'canonical batch group', code: machine(group(triad({ 'Fn::GetAtt': ['pre-batch', 'Arn'] }))) },
+    { name: 'canonical batch group', code: machine(groupWithPre(PRE_BATCH_GETATT)) },
     {
       name: 'batch group inside a Map ItemProcessor',
-      code: machine(inMap('ItemProcessor', 'copy-assets-group', { 'copy-assets-group': groupState(triad()) })),
+      code: machine(inMap(groupMachine(groupState()), 'ItemProcessor', EACH_MAP)),
     },
     {
       name: 'batch group inside a legacy Map Iterator',
-      code: machine(inMap('Iterator', 'copy-assets-group', { 'copy-assets-group': groupState(triad()) })),
+      code: machine(inMap(groupMachine(groupState()), 'Iterator', EACH_MAP)),
     },
     {
       name: 'batch group inside a branch of a two-branch Parallel',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-group', States: { 'copy-assets-group': groupState(triad()) } },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(groupMachine(groupState()))),
     },
     {
       name: 'pre- and post-batch through lambda:invoke',
       code: machine(
-        group({
-          'copy-assets-pre-batch': {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            Parameters: { FunctionName: '${PreBatchFunctionArn}', 'Payload.$': '$' },
-            OutputPath: '$.Payload',
-            Next: 'copy-assets-batch',
-          },
-          'copy-assets-batch': batchTask(),
-          'copy-assets-post-batch': {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            Parameters: { FunctionName: 'post_batch', 'Payload.$': '$' },
-            OutputPath: '$.Payload',
-            End: true,
-          },
-        }),
+        groupMachine(
+          groupState({
+            'copy-assets-pre-batch': {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::lambda:invoke',
+              Parameters: { FunctionName: '${PreBatchFunctionArn}', 'Payload.$': '$' },
+              OutputPath: '$.Payload',
+              Next: 'copy-assets-batch',
+            },
+            'copy-assets-batch': batchTask(),
+            'copy-assets-post-batch': {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::lambda:invoke',
+              Parameters: { FunctionName: 'post_batch', 'Payload.$': '$' },
+              OutputPath: '$.Payload',
+              End: true,
+            },
+          }),
+        ),
       ),
     },
-    { name: 'pre-batch as a Cirrus task reference', code: machine(group(triad('${tasks.pre-batch.lambda.function_arn}'))) },
-    { name: 'pre-batch as a serverless pseudo parameter', code: machine(group(triad('#{PreBatchFunction.Arn}'))) },
+    { name: 'pre-batch as a Cirrus task reference', code: machine(groupWithPre('${tasks.pre-batch.lambda.function_arn}')) },
+    { name: 'pre-batch as a serverless pseudo parameter', code: machine(groupWithPre('#{PreBatchFunction.Arn}')) },
     {
       name: 'pre-batch as an ARN templated with ${AWS::Partition} inside Fn::Sub',
-      code: machine(
-        group(triad({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${ResourcePrefix}-pre-batch' })),
-      ),
+      code: machine(groupWithPre({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${ResourcePrefix}-pre-batch' })),
     },
     {
       name: 'a Parallel with several branches but no Batch task',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'Charge', States: { Charge: { Type: 'Pass', End: true } } },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(flat({ Charge: { Type: 'Pass', End: true } }, 'Charge'))),
     },
     {
       name: 'YAML short tags !GetAtt pre-batch.Arn and post-batch.Arn',
@@ -134,10 +77,14 @@ new RuleTester().run('batch/require-parallel-group', rule, {
     {
       name: 'settings.batch.preBatch and postBatch name the Lambdas in the group',
       code: machine(
-        group({
-          ...triad('arn:aws:lambda:us-west-2:123456789012:function:prepare-job'),
-          'copy-assets-post-batch': { Type: 'Task', Resource: 'arn:aws:lambda:us-west-2:123456789012:function:collect-job-output', End: true },
-        }),
+        groupMachine(
+          groupState(
+            triadStates({
+              pre: { Resource: 'arn:aws:lambda:us-west-2:123456789012:function:prepare-job' },
+              post: { Resource: 'arn:aws:lambda:us-west-2:123456789012:function:collect-job-output' },
+            }),
+          ),
+        ),
       ),
       settings: { batch: { preBatch: 'prepare-job', postBatch: 'collect-job-output' } },
     },
@@ -145,39 +92,27 @@ new RuleTester().run('batch/require-parallel-group', rule, {
   invalid: [
     {
       name: 'flat triad at the top of the machine',
-      code: machine({ StartAt: 'copy-assets-pre-batch', States: triad() }),
+      code: machine(flat(triadStates())),
       errors: [{ messageId: 'notInGroup', path: ['States', 'copy-assets-batch'], message: 'Batch task "copy-assets-batch"' }],
     },
     {
       name: 'naked Batch task',
-      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask(null) } }),
+      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask({ next: null }) } }),
       errors: [{ messageId: 'notInGroup', path: ['States', 'copy-assets-batch'] }],
     },
     {
       name: 'a Map ItemProcessor is not a batch group',
-      code: machine(inMap('ItemProcessor', 'copy-assets-pre-batch', triad())),
+      code: machine(inMap(flat(triadStates()), 'ItemProcessor', EACH_MAP)),
       errors: [{ messageId: 'notInGroup', path: ['States', 'Each', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'a legacy Map Iterator is not a batch group',
-      code: machine(inMap('Iterator', 'copy-assets-pre-batch', triad())),
+      code: machine(inMap(flat(triadStates()), 'Iterator', EACH_MAP)),
       errors: [{ messageId: 'notInGroup', path: ['States', 'Each', 'Iterator', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'triad in one branch of a two-branch Parallel',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-pre-batch', States: triad() },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(flat(triadStates()))),
       errors: [
         {
           messageId: 'manyBranches',
@@ -188,7 +123,7 @@ new RuleTester().run('batch/require-parallel-group', rule, {
     },
     {
       name: 'another state beside the triad in the group',
-      code: machine(group({ ...triad(PRE_ARN, 'Publish'), Publish: { Type: 'Pass', End: true } })),
+      code: machine(groupMachine(groupState({ ...triadStates({ post: { End: undefined, Next: 'Publish' } }), Publish: { Type: 'Pass', End: true } }))),
       errors: [
         {
           messageId: 'notAlone',
@@ -200,12 +135,14 @@ new RuleTester().run('batch/require-parallel-group', rule, {
     {
       name: 'two errors: two Batch tasks share one group',
       code: machine(
-        group({
-          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-          'copy-assets-batch': batchTask('make-preview-batch'),
-          'make-preview-batch': batchTask(),
-          'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
-        }),
+        groupMachine(
+          groupState({
+            'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_BATCH_ARN, Next: 'copy-assets-batch' },
+            'copy-assets-batch': batchTask({ next: 'make-preview-batch' }),
+            'make-preview-batch': batchTask(),
+            'copy-assets-post-batch': { Type: 'Task', Resource: POST_BATCH_ARN, End: true },
+          }),
+        ),
       ),
       errors: [
         {
@@ -224,7 +161,7 @@ new RuleTester().run('batch/require-parallel-group', rule, {
       name: 'two errors: two flat Batch tasks',
       code: machine({
         StartAt: 'copy-assets-batch',
-        States: { 'copy-assets-batch': batchTask('make-preview-batch'), 'make-preview-batch': batchTask(null) },
+        States: { 'copy-assets-batch': batchTask({ next: 'make-preview-batch' }), 'make-preview-batch': batchTask({ next: null }) },
       }),
       errors: [
         { messageId: 'notInGroup', path: ['States', 'copy-assets-batch'] },
@@ -233,7 +170,7 @@ new RuleTester().run('batch/require-parallel-group', rule, {
     },
     {
       name: 'settings.batch.preBatch replaces the default matcher',
-      code: machine(group(triad())),
+      code: machine(groupMachine(groupState())),
       settings: { batch: { preBatch: 'prepare-job' } },
       errors: [
         {

@@ -1,62 +1,14 @@
 import rule from '../../../rules/batch/require-payload-urls';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
-
-type Fields = Record<string, unknown>;
-
-const SYNC = 'arn:aws:states:::batch:submitJob.sync';
-const URLS = { 'url.$': '$.url', 'url_out.$': '$.url_out' };
+import { BATCH_SYNC, PAYLOAD_URLS, group, inMap, jobRequest, triad, type Fields } from '../../harness/batch-machines';
 
 /** A SubmitJob request whose job `Parameters` are `job` (left out when undefined). */
-const request = (job?: unknown, extra: Fields = {}) => ({
-  JobName: 'copy-assets',
-  JobQueue: '#{CopyAssetsJobQueue}',
-  JobDefinition: '#{CopyAssetsJobDefinition}',
-  Parameters: job,
-  ...extra,
-});
-
-/** The canonical triad (DESIGN §1); `batch` overrides fields of the Batch task. */
-const triad = (batch: Fields = {}) => ({
-  StartAt: 'copy-assets-pre-batch',
-  States: {
-    'copy-assets-pre-batch': { Type: 'Task', Resource: { 'Fn::GetAtt': ['pre-batch', 'Arn'] }, Next: 'copy-assets-batch' },
-    'copy-assets-batch': {
-      Type: 'Task',
-      Resource: SYNC,
-      Parameters: request(URLS),
-      Next: 'copy-assets-post-batch',
-      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'copy-assets-post-batch' }],
-      ...batch,
-    },
-    'copy-assets-post-batch': { Type: 'Task', Resource: { 'Fn::GetAtt': ['post-batch', 'Arn'] }, End: true },
-  },
-});
-
-/** The canonical batch group around `branch`. */
-const group = (branch: unknown) => ({
-  StartAt: 'copy-assets-group',
-  States: {
-    'copy-assets-group': {
-      Type: 'Parallel',
-      Branches: [branch],
-      OutputPath: '$[0]',
-      Next: 'publish',
-      Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 3, MaxAttempts: 2 }],
-    },
-    publish: { Type: 'Succeed' },
-  },
-});
-
-/** A Map whose processor (`ItemProcessor`, or the legacy `Iterator`) is `processor`. */
-const inMap = (processor: unknown, field: 'ItemProcessor' | 'Iterator' = 'ItemProcessor') => ({
-  StartAt: 'Items',
-  States: { Items: { Type: 'Map', ItemsPath: '$.items', [field]: processor, End: true } },
-});
+const request = (job?: unknown, extra: Fields = {}) => jobRequest({ Parameters: job, ...extra });
 
 /** A JSONata machine whose Batch task passes `args` as its "Arguments". */
 const jsonata = (args: unknown) => ({
   QueryLanguage: 'JSONata',
-  ...triad({ Parameters: undefined, Arguments: args }),
+  ...triad({ batch: { Parameters: undefined, Arguments: args } }),
 });
 
 const BATCH = ['States', 'copy-assets-batch'];
@@ -66,13 +18,13 @@ new RuleTester().run('batch/require-payload-urls', rule, {
     { name: 'the canonical batch group', code: machine(group(triad())) },
     { name: 'inside a Map ItemProcessor', code: machine(inMap(triad())) },
     { name: 'inside a legacy Map Iterator', code: machine(inMap(triad(), 'Iterator')) },
-    { name: 'more job parameters besides the two urls', code: machine(triad({ Parameters: request({ ...URLS, 'collection.$': '$.collection' }) })) },
-    { name: 'paths in bracket notation', code: machine(triad({ Parameters: request({ 'url.$': "$['url']", 'url_out.$': "$['url_out']" }) })) },
-    { name: 'job Parameters built at run time', code: machine(triad({ Parameters: request(undefined, { 'Parameters.$': '$.job_parameters' }) })) },
-    { name: 'Batch Resource in Fn::Sub', code: machine(triad({ Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' } })) },
+    { name: 'more job parameters besides the two urls', code: machine(triad({ batch: { Parameters: request({ ...PAYLOAD_URLS, 'collection.$': '$.collection' }) } })) },
+    { name: 'paths in bracket notation', code: machine(triad({ batch: { Parameters: request({ 'url.$': "$['url']", 'url_out.$': "$['url_out']" }) } })) },
+    { name: 'job Parameters built at run time', code: machine(triad({ batch: { Parameters: request(undefined, { 'Parameters.$': '$.job_parameters' }) } })) },
+    { name: 'Batch Resource in Fn::Sub', code: machine(triad({ batch: { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' } } })) },
     {
       name: 'a wholly templated Batch Resource',
-      code: machine(triad({ Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}', Parameters: URLS } })),
+      code: machine(triad({ batch: { Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}', Parameters: PAYLOAD_URLS } } })),
     },
     { name: 'a Lambda task has no job parameters to judge', code: machine({ StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } }) },
     {
@@ -83,19 +35,19 @@ new RuleTester().run('batch/require-payload-urls', rule, {
     { name: 'JSONata Arguments as an expression', code: machine(jsonata('{% $states.input.request %}')) },
     {
       name: 'a custom batchResource matcher with both urls',
-      code: machine(triad({ Resource: '${batch_job}' })),
+      code: machine(triad({ batch: { Resource: '${batch_job}' } })),
       settings: { batch: { batchResource: String.raw`^\$\{batch_job\}$` } },
     },
   ],
   invalid: [
     {
       name: 'url_out missing (as in early Cirrus workflows)',
-      code: machine(triad({ Parameters: request({ 'url.$': '$.url' }) })),
+      code: machine(triad({ batch: { Parameters: request({ 'url.$': '$.url' }) } })),
       errors: [{ messageId: 'missingUrl', path: BATCH, message: 'Missing "url_out.$": "$.url_out"' }],
     },
     {
       name: 'no job Parameters at all',
-      code: machine(triad({ Parameters: request() })),
+      code: machine(triad({ batch: { Parameters: request() } })),
       errors: [
         { messageId: 'missingUrl', path: BATCH, message: '"url.$"' },
         { messageId: 'missingUrl', path: BATCH, message: '"url_out.$"' },
@@ -103,52 +55,52 @@ new RuleTester().run('batch/require-payload-urls', rule, {
     },
     {
       name: 'url read from another path',
-      code: machine(triad({ Parameters: request({ 'url.$': '$.payload.url', 'url_out.$': '$.url_out' }) })),
+      code: machine(triad({ batch: { Parameters: request({ 'url.$': '$.payload.url', 'url_out.$': '$.url_out' }) } })),
       errors: [{ messageId: 'wrongUrl', path: BATCH, message: 'to be "$.url" but got "$.payload.url".' }],
     },
     {
       name: 'url_out given the input url',
-      code: machine(triad({ Parameters: request({ 'url.$': '$.url', 'url_out.$': '$.url' }) })),
+      code: machine(triad({ batch: { Parameters: request({ 'url.$': '$.url', 'url_out.$': '$.url' }) } })),
       errors: [{ messageId: 'wrongUrl', path: BATCH, message: '"url_out.$"' }],
     },
     {
       name: 'a static url is not the payload location',
-      code: machine(triad({ Parameters: request({ url: 's3://payloads/input.json', 'url_out.$': '$.url_out' }) })),
+      code: machine(triad({ batch: { Parameters: request({ url: 's3://payloads/input.json', 'url_out.$': '$.url_out' }) } })),
       errors: [{ messageId: 'missingUrl', path: BATCH, message: '"url.$"' }],
     },
     {
       name: 'a url missing inside the batch group',
-      code: machine(group(triad({ Parameters: request({ 'url.$': '$.url' }) }))),
+      code: machine(group(triad({ batch: { Parameters: request({ 'url.$': '$.url' }) } }))),
       errors: [{ messageId: 'missingUrl', path: ['States', 'copy-assets-group', 'Branches', 0, 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'a url missing inside a Map ItemProcessor',
-      code: machine(inMap(triad({ Parameters: request({ 'url.$': '$.url' }) }))),
+      code: machine(inMap(triad({ batch: { Parameters: request({ 'url.$': '$.url' }) } }))),
       errors: [{ messageId: 'missingUrl', path: ['States', 'Items', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'a url missing inside a legacy Map Iterator',
-      code: machine(inMap(triad({ Parameters: request({ 'url.$': '$.url' }) }), 'Iterator')),
+      code: machine(inMap(triad({ batch: { Parameters: request({ 'url.$': '$.url' }) } }), 'Iterator')),
       errors: [{ messageId: 'missingUrl', path: ['States', 'Items', 'Iterator', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'a url missing, Batch Resource in Fn::Sub',
-      code: machine(triad({ Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' }, Parameters: request({ 'url.$': '$.url' }) })),
+      code: machine(triad({ batch: { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' }, Parameters: request({ 'url.$': '$.url' }) } })),
       errors: [{ messageId: 'missingUrl', path: BATCH }],
     },
     {
       name: 'a url missing, Batch Resource with a Terraform partition',
-      code: machine(triad({ Resource: 'arn:${partition}:states:::batch:submitJob.sync', Parameters: request({ 'url_out.$': '$.url_out' }) })),
+      code: machine(triad({ batch: { Resource: 'arn:${partition}:states:::batch:submitJob.sync', Parameters: request({ 'url_out.$': '$.url_out' }) } })),
       errors: [{ messageId: 'missingUrl', path: BATCH, message: '"url.$"' }],
     },
     {
       name: 'a url missing, wholly templated Batch Resource',
-      code: machine(triad({ Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}', Parameters: { 'url.$': '$.url' } } })),
+      code: machine(triad({ batch: { Resource: '${batch_arn}', Parameters: { JobQueue: '${job_queue}', JobDefinition: '${job_definition}', Parameters: { 'url.$': '$.url' } } } })),
       errors: [{ messageId: 'missingUrl', path: BATCH }],
     },
     {
       name: 'a url missing, custom batchResource matcher',
-      code: machine(triad({ Resource: '${batch_job}', Parameters: request({ 'url.$': '$.url' }) })),
+      code: machine(triad({ batch: { Resource: '${batch_job}', Parameters: request({ 'url.$': '$.url' }) } })),
       settings: { batch: { batchResource: String.raw`^\$\{batch_job\}$` } },
       errors: [{ messageId: 'missingUrl', path: BATCH }],
     },
@@ -161,7 +113,7 @@ new RuleTester().run('batch/require-payload-urls', rule, {
       name: 'JSONata state without job Parameters, in a JSONPath machine',
       code: machine({
         StartAt: 'Charge',
-        States: { Charge: { Type: 'Task', QueryLanguage: 'JSONata', Resource: SYNC, Arguments: request(), End: true } },
+        States: { Charge: { Type: 'Task', QueryLanguage: 'JSONata', Resource: BATCH_SYNC, Arguments: request(), End: true } },
       }),
       errors: [
         { messageId: 'missingUrlJsonata', path: ['States', 'Charge'], message: '"url"' },
@@ -192,7 +144,7 @@ new RuleTester().run('batch/require-payload-urls', rule, {
         {
           "StartAt": "Charge",
           "States": {
-            "Charge": { "Type": "Task", "Resource": "${SYNC}", "Parameters": { "JobQueue": "q", "JobDefinition": "d", "Parameters": {} }, "End": true }
+            "Charge": { "Type": "Task", "Resource": "${BATCH_SYNC}", "Parameters": { "JobQueue": "q", "JobDefinition": "d", "Parameters": {} }, "End": true }
           }
         }`,
       errors: [

@@ -1,55 +1,22 @@
 import rule from '../../../rules/batch/require-post-batch';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { EACH_MAP, POST_BATCH_ARN, POST_BATCH_GETATT, PRE_BATCH_ARN, batchTask, flat, groupMachine, groupState, inMap, triadStates, type Fields } from '../../harness/batch-machines';
 
-const BATCH = 'arn:aws:states:::batch:submitJob.sync';
-const PRE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-pre-batch';
-const POST_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-post-batch';
+/** The bare triad with post-batch's `Resource` set to `resource` and `fields` added to it. */
+const triad = (resource: unknown = POST_BATCH_ARN, fields: Fields = {}) => triadStates({ post: { Resource: resource, ...fields } });
 
-/** A Batch task going on to `next`; `null` makes it the last state of its scope (`End: true`). */
-const batchTask = (next: string | null = 'copy-assets-post-batch') => ({
-  Type: 'Task',
-  Resource: BATCH,
-  Parameters: {
-    JobName: 'copy-assets',
-    JobQueue: 'copy-assets-queue',
-    JobDefinition: 'copy-assets',
-    Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-  },
-  ...(next === null ? { End: true } : { Next: next }),
-});
-
-/** pre-batch, Batch, and a post-batch with the given Resource. */
-const triad = (postResource: unknown = POST_ARN, extra: Record<string, unknown> = {}) => ({
-  'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-  'copy-assets-batch': batchTask(),
-  'copy-assets-post-batch': { Type: 'Task', Resource: postResource, End: true, ...extra },
-});
-
-const group = (states: Record<string, unknown>) => ({
-  StartAt: 'copy-assets-group',
-  States: {
-    'copy-assets-group': {
-      Type: 'Parallel',
-      Branches: [{ StartAt: 'copy-assets-pre-batch', States: states }],
-      OutputPath: '$[0]',
-      End: true,
-    },
-  },
-});
-
-const flat = (states: Record<string, unknown>) => ({ StartAt: 'copy-assets-pre-batch', States: states });
-
-const inMap = (processorKey: 'ItemProcessor' | 'Iterator', states: Record<string, unknown>) => ({
-  StartAt: 'Each',
-  States: { Each: { Type: 'Map', [processorKey]: { StartAt: 'copy-assets-pre-batch', States: states }, End: true } },
+/** pre-batch, then a Batch task that ends its scope. */
+const endingBatch = () => ({
+  'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_BATCH_ARN, Next: 'copy-assets-batch' },
+  'copy-assets-batch': batchTask({ next: null }),
 });
 
 new RuleTester().run('batch/require-post-batch', rule, {
   valid: [
-    { name: 'canonical batch group', code: machine(group(triad({ 'Fn::GetAtt': ['post-batch', 'Arn'] }))) },
+    { name: 'canonical batch group', code: machine(groupMachine(groupState(triad(POST_BATCH_GETATT)))) },
     { name: 'flat triad going on to post-batch', code: machine(flat(triad())) },
-    { name: 'triad inside a Map ItemProcessor', code: machine(inMap('ItemProcessor', triad())) },
-    { name: 'triad inside a legacy Map Iterator', code: machine(inMap('Iterator', triad())) },
+    { name: 'triad inside a Map ItemProcessor', code: machine(inMap(flat(triad()), 'ItemProcessor', EACH_MAP)) },
+    { name: 'triad inside a legacy Map Iterator', code: machine(inMap(flat(triad()), 'Iterator', EACH_MAP)) },
     { name: 'post-batch as a Cirrus task reference', code: machine(flat(triad('${tasks.post-batch.lambda.function_arn}'))) },
     {
       name: 'post-batch as an ARN templated with ${AWS::Partition} inside Fn::Sub',
@@ -64,7 +31,7 @@ new RuleTester().run('batch/require-post-batch', rule, {
     {
       name: 'post-batch through lambda:invoke with Parameters.FunctionName',
       code: machine(
-        flat(triad('arn:aws:states:::lambda:invoke', { Parameters: { FunctionName: POST_ARN, 'Payload.$': '$' }, OutputPath: '$.Payload' })),
+        flat(triad('arn:aws:states:::lambda:invoke', { Parameters: { FunctionName: POST_BATCH_ARN, 'Payload.$': '$' }, OutputPath: '$.Payload' })),
       ),
     },
     {
@@ -95,15 +62,15 @@ new RuleTester().run('batch/require-post-batch', rule, {
   invalid: [
     {
       name: 'Batch task that ends the machine',
-      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask(null) } }),
+      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask({ next: null }) } }),
       errors: [{ messageId: 'noNext', path: ['States', 'copy-assets-batch'], message: '"copy-assets-batch"' }],
     },
     {
       name: 'Next goes to a task that is not post-batch',
       code: machine(
         flat({
-          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-          'copy-assets-batch': batchTask('publish'),
+          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_BATCH_ARN, Next: 'copy-assets-batch' },
+          'copy-assets-batch': batchTask({ next: 'publish' }),
           publish: { Type: 'Task', Resource: 'arn:aws:lambda:us-west-2:123456789012:function:publish', End: true },
         }),
       ),
@@ -116,29 +83,17 @@ new RuleTester().run('batch/require-post-batch', rule, {
     },
     {
       name: 'End: true inside the branch of a batch group',
-      code: machine(
-        group({ 'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' }, 'copy-assets-batch': batchTask(null) }),
-      ),
+      code: machine(groupMachine(groupState(endingBatch()))),
       errors: [{ messageId: 'noNext', path: ['States', 'copy-assets-group', 'Branches', 0, 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'End: true ends a Map ItemProcessor',
-      code: machine(
-        inMap('ItemProcessor', {
-          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-          'copy-assets-batch': batchTask(null),
-        }),
-      ),
+      code: machine(inMap(flat(endingBatch()), 'ItemProcessor', EACH_MAP)),
       errors: [{ messageId: 'noNext', path: ['States', 'Each', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'End: true ends a legacy Map Iterator',
-      code: machine(
-        inMap('Iterator', {
-          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-          'copy-assets-batch': batchTask(null),
-        }),
-      ),
+      code: machine(inMap(flat(endingBatch()), 'Iterator', EACH_MAP)),
       errors: [{ messageId: 'noNext', path: ['States', 'Each', 'Iterator', 'States', 'copy-assets-batch'] }],
     },
     {
@@ -151,14 +106,14 @@ new RuleTester().run('batch/require-post-batch', rule, {
             ItemProcessor: {
               StartAt: 'copy-assets-pre-batch',
               States: {
-                'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-                'copy-assets-batch': batchTask('Wait'),
+                'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_BATCH_ARN, Next: 'copy-assets-batch' },
+                'copy-assets-batch': batchTask({ next: 'Wait' }),
                 Wait: { Type: 'Wait', Seconds: 5, End: true },
               },
             },
             Next: 'copy-assets-post-batch',
           },
-          'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
+          'copy-assets-post-batch': { Type: 'Task', Resource: POST_BATCH_ARN, End: true },
         },
       }),
       errors: [
@@ -170,9 +125,9 @@ new RuleTester().run('batch/require-post-batch', rule, {
       code: machine({
         StartAt: 'copy-assets-batch',
         States: {
-          'copy-assets-batch': batchTask('Merge'),
+          'copy-assets-batch': batchTask({ next: 'Merge' }),
           Merge: { Type: 'Pass', Next: 'make-preview-batch' },
-          'make-preview-batch': batchTask(null),
+          'make-preview-batch': batchTask({ next: null }),
         },
       }),
       errors: [

@@ -1,38 +1,9 @@
 import rule from '../../../rules/batch/require-pre-batch';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { BATCH_SYNC, EACH_MAP, POST_BATCH_ARN, PRE_BATCH_ARN, PRE_BATCH_GETATT, batchTask, flat, groupMachine, groupState, inMap, triadStates, twoBranches, type Fields } from '../../harness/batch-machines';
 
-const BATCH = 'arn:aws:states:::batch:submitJob.sync';
-const PRE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-pre-batch';
-const POST_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:cirrus-post-batch';
-
-const batchTask = (next = 'copy-assets-post-batch') => ({
-  Type: 'Task',
-  Resource: BATCH,
-  Parameters: {
-    JobName: 'copy-assets',
-    JobQueue: 'copy-assets-queue',
-    JobDefinition: 'copy-assets',
-    Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-  },
-  Next: next,
-});
-
-/** The states of a batch group's branch: pre-batch (with the given Resource), Batch, post-batch. */
-const triad = (preResource: unknown = PRE_ARN, extra: Record<string, unknown> = {}) => ({
-  'copy-assets-pre-batch': { Type: 'Task', Resource: preResource, Next: 'copy-assets-batch', ...extra },
-  'copy-assets-batch': batchTask(),
-  'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
-});
-
-/** A machine whose only state is the canonical batch group around `states`. */
-const group = (states: Record<string, unknown>, startAt = 'copy-assets-pre-batch') => ({
-  StartAt: 'copy-assets-group',
-  States: {
-    'copy-assets-group': { Type: 'Parallel', Branches: [{ StartAt: startAt, States: states }], OutputPath: '$[0]', End: true },
-  },
-});
-
-const flat = (states: Record<string, unknown>, startAt = 'copy-assets-pre-batch') => ({ StartAt: startAt, States: states });
+/** The bare triad with pre-batch's `Resource` set to `resource` and `fields` added to it. */
+const triad = (resource: unknown = PRE_BATCH_ARN, fields: Fields = {}) => triadStates({ pre: { Resource: resource, ...fields } });
 
 new RuleTester().run('batch/require-pre-batch', rule, {
   valid: [
@@ -42,44 +13,26 @@ new RuleTester().run('batch/require-pre-batch', rule, {
         QueryLanguage: 'JSONata',
         StartAt: 'P',
         States: {
-          P: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: PRE_ARN }, Output: '{% $states.result.Payload %}', Next: 'B' },
-          B: { Type: 'Task', Resource: BATCH, Arguments: { JobName: 'b', JobQueue: 'q', JobDefinition: 'd' }, End: true },
+          P: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: PRE_BATCH_ARN }, Output: '{% $states.result.Payload %}', Next: 'B' },
+          B: { Type: 'Task', Resource: BATCH_SYNC, Arguments: { JobName: 'b', JobQueue: 'q', JobDefinition: 'd' }, End: true },
         },
       }),
     },
-    { name: 'canonical batch group', code: machine(group(triad({ 'Fn::GetAtt': ['pre-batch', 'Arn'] }))) },
+    { name: 'canonical batch group', code: machine(groupMachine(groupState(triad(PRE_BATCH_GETATT)))) },
     { name: 'flat triad entered through pre-batch', code: machine(flat(triad())) },
     {
       name: 'triad inside a Map ItemProcessor',
-      code: machine({
-        StartAt: 'Each',
-        States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'copy-assets-pre-batch', States: triad() }, End: true } },
-      }),
+      code: machine(inMap(flat(triad()), 'ItemProcessor', EACH_MAP)),
     },
     {
       name: 'triad inside a legacy Map Iterator',
-      code: machine({
-        StartAt: 'Each',
-        States: { Each: { Type: 'Map', Iterator: { StartAt: 'copy-assets-pre-batch', States: triad() }, End: true } },
-      }),
+      code: machine(inMap(flat(triad()), 'Iterator', EACH_MAP)),
     },
     {
       name: 'triad inside one branch of a two-branch Parallel',
-      code: machine({
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'copy-assets-pre-batch', States: triad() },
-              { StartAt: 'Notify', States: { Notify: { Type: 'Pass', End: true } } },
-            ],
-            End: true,
-          },
-        },
-      }),
+      code: machine(twoBranches(flat(triad()))),
     },
-    { name: 'pre-batch as Fn::GetAtt with a list', code: machine(flat(triad({ 'Fn::GetAtt': ['pre-batch', 'Arn'] }))) },
+    { name: 'pre-batch as Fn::GetAtt with a list', code: machine(flat(triad(PRE_BATCH_GETATT))) },
     { name: 'pre-batch as a Cirrus task reference', code: machine(flat(triad('${tasks.pre-batch.lambda.function_arn}'))) },
     {
       name: 'pre-batch as an ARN templated with ${AWS::Partition} inside Fn::Sub',
@@ -96,7 +49,7 @@ new RuleTester().run('batch/require-pre-batch', rule, {
       code: machine(
         flat(
           triad('arn:aws:states:::lambda:invoke', {
-            Parameters: { FunctionName: PRE_ARN, 'Payload.$': '$' },
+            Parameters: { FunctionName: PRE_BATCH_ARN, 'Payload.$': '$' },
             OutputPath: '$.Payload',
           }),
         ),
@@ -104,12 +57,7 @@ new RuleTester().run('batch/require-pre-batch', rule, {
     },
     {
       name: 'Batch Resource with a templated partition inside Fn::Sub',
-      code: machine(
-        flat({
-          ...triad(),
-          'copy-assets-batch': { ...batchTask(), Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' } },
-        }),
-      ),
+      code: machine(flat(triadStates({ batch: { Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' } } }))),
     },
     {
       name: 'a state that is not a Batch task may be the StartAt',
@@ -143,7 +91,7 @@ new RuleTester().run('batch/require-pre-batch', rule, {
   invalid: [
     {
       name: 'StartAt pointing at a naked Batch task',
-      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': { ...batchTask(), Next: undefined, End: true } } }),
+      code: machine({ StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': batchTask({ next: null }) } }),
       errors: [{ messageId: 'notFromPreBatch', path: ['States', 'copy-assets-batch'], message: 'from "StartAt".' }],
     },
     {
@@ -153,7 +101,7 @@ new RuleTester().run('batch/require-pre-batch', rule, {
           {
             Prepare: { Type: 'Task', Resource: 'arn:aws:lambda:us-west-2:123456789012:function:prepare', Next: 'copy-assets-batch' },
             'copy-assets-batch': batchTask(),
-            'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
+            'copy-assets-post-batch': { Type: 'Task', Resource: POST_BATCH_ARN, End: true },
           },
           'Prepare',
         ),
@@ -163,9 +111,12 @@ new RuleTester().run('batch/require-pre-batch', rule, {
     {
       name: 'branch of the group starts at the Batch task',
       code: machine(
-        group(
-          { 'copy-assets-batch': batchTask(), 'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true } },
-          'copy-assets-batch',
+        groupMachine(
+          groupState(
+            { 'copy-assets-batch': batchTask(), 'copy-assets-post-batch': { Type: 'Task', Resource: POST_BATCH_ARN, End: true } },
+            {},
+            'copy-assets-batch',
+          ),
         ),
       ),
       errors: [
@@ -174,30 +125,12 @@ new RuleTester().run('batch/require-pre-batch', rule, {
     },
     {
       name: 'Map ItemProcessor starts at the Batch task',
-      code: machine({
-        StartAt: 'Each',
-        States: {
-          Each: {
-            Type: 'Map',
-            ItemProcessor: { StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': { ...batchTask(), Next: undefined, End: true } } },
-            End: true,
-          },
-        },
-      }),
+      code: machine(inMap(flat({ 'copy-assets-batch': batchTask({ next: null }) }, 'copy-assets-batch'), 'ItemProcessor', EACH_MAP)),
       errors: [{ messageId: 'notFromPreBatch', path: ['States', 'Each', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
       name: 'legacy Map Iterator starts at the Batch task',
-      code: machine({
-        StartAt: 'Each',
-        States: {
-          Each: {
-            Type: 'Map',
-            Iterator: { StartAt: 'copy-assets-batch', States: { 'copy-assets-batch': { ...batchTask(), Next: undefined, End: true } } },
-            End: true,
-          },
-        },
-      }),
+      code: machine(inMap(flat({ 'copy-assets-batch': batchTask({ next: null }) }, 'copy-assets-batch'), 'Iterator', EACH_MAP)),
       errors: [{ messageId: 'notFromPreBatch', path: ['States', 'Each', 'Iterator', 'States', 'copy-assets-batch'] }],
     },
     {
@@ -206,7 +139,7 @@ new RuleTester().run('batch/require-pre-batch', rule, {
         flat(
           {
             Route: { Type: 'Choice', Choices: [{ Variable: '$.rerun', BooleanEquals: true, Next: 'copy-assets-batch' }], Default: 'copy-assets-pre-batch' },
-            ...triad(PRE_ARN, { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'copy-assets-batch' }] }),
+            ...triad(PRE_BATCH_ARN, { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'copy-assets-batch' }] }),
           },
           'Route',
         ),
@@ -243,10 +176,10 @@ new RuleTester().run('batch/require-pre-batch', rule, {
       name: 'two Batch tasks in a row: the second is entered from the first',
       code: machine(
         flat({
-          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_ARN, Next: 'copy-assets-batch' },
-          'copy-assets-batch': batchTask('make-preview-batch'),
-          'make-preview-batch': batchTask('copy-assets-post-batch'),
-          'copy-assets-post-batch': { Type: 'Task', Resource: POST_ARN, End: true },
+          'copy-assets-pre-batch': { Type: 'Task', Resource: PRE_BATCH_ARN, Next: 'copy-assets-batch' },
+          'copy-assets-batch': batchTask({ next: 'make-preview-batch' }),
+          'make-preview-batch': batchTask({ next: 'copy-assets-post-batch' }),
+          'copy-assets-post-batch': { Type: 'Task', Resource: POST_BATCH_ARN, End: true },
         }),
       ),
       errors: [{ messageId: 'notFromPreBatch', path: ['States', 'make-preview-batch'], message: 'from the "Next" of "copy-assets-batch".' }],
@@ -255,7 +188,7 @@ new RuleTester().run('batch/require-pre-batch', rule, {
       name: 'two errors: two naked Batch tasks',
       code: machine({
         StartAt: 'copy-assets-batch',
-        States: { 'copy-assets-batch': batchTask('make-preview-batch'), 'make-preview-batch': { ...batchTask(), Next: undefined, End: true } },
+        States: { 'copy-assets-batch': batchTask({ next: 'make-preview-batch' }), 'make-preview-batch': batchTask({ next: null }) },
       }),
       errors: [
         { messageId: 'notFromPreBatch', path: ['States', 'copy-assets-batch'] },

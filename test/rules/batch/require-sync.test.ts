@@ -1,14 +1,9 @@
 import rule from '../../../rules/batch/require-sync';
 import { RuleTester, file, json, machine, yaml } from '../../harness';
+import { BATCH_SYNC, group, inMap, jobRequest, triad } from '../../harness/batch-machines';
 
-const SYNC = 'arn:aws:states:::batch:submitJob.sync';
 const NO_SYNC = 'arn:aws:states:::batch:submitJob';
-const JOB = {
-  JobName: 'copy-assets',
-  JobQueue: '#{CopyAssetsJobQueue}',
-  JobDefinition: '#{CopyAssetsJobDefinition}',
-  Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' },
-};
+const JOB = jobRequest();
 
 /** A lone Batch task named "Run" with `resource`. */
 const batch = (resource: unknown) => ({
@@ -16,55 +11,18 @@ const batch = (resource: unknown) => ({
   States: { Run: { Type: 'Task', Resource: resource, Parameters: JOB, End: true } },
 });
 
-/** The canonical pre-batch → Batch → post-batch triad (DESIGN §1) with the Batch task's `Resource`. */
-const triad = (resource: unknown) => ({
-  StartAt: 'copy-assets-pre-batch',
-  States: {
-    'copy-assets-pre-batch': { Type: 'Task', Resource: { 'Fn::GetAtt': ['pre-batch', 'Arn'] }, Next: 'copy-assets-batch' },
-    'copy-assets-batch': {
-      Type: 'Task',
-      Resource: resource,
-      Parameters: JOB,
-      Next: 'copy-assets-post-batch',
-      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'copy-assets-post-batch' }],
-    },
-    'copy-assets-post-batch': { Type: 'Task', Resource: { 'Fn::GetAtt': ['post-batch', 'Arn'] }, End: true },
-  },
-});
-
-/** The canonical batch group around `branch`. */
-const group = (branch: unknown) => ({
-  StartAt: 'copy-assets-group',
-  States: {
-    'copy-assets-group': {
-      Type: 'Parallel',
-      Branches: [branch],
-      OutputPath: '$[0]',
-      Next: 'publish',
-      Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 3, MaxAttempts: 2 }],
-    },
-    publish: { Type: 'Succeed' },
-  },
-});
-
-/** A Map whose processor (`ItemProcessor`, or the legacy `Iterator`) is `processor`. */
-const inMap = (processor: unknown, field: 'ItemProcessor' | 'Iterator' = 'ItemProcessor') => ({
-  StartAt: 'Items',
-  States: { Items: { Type: 'Map', ItemsPath: '$.items', [field]: processor, End: true } },
-});
-
 const GROUP_BATCH = ['States', 'copy-assets-group', 'Branches', 0, 'States', 'copy-assets-batch'];
 
 new RuleTester().run('batch/require-sync', rule, {
   valid: [
-    { name: 'the canonical batch group', code: machine(group(triad(SYNC))) },
-    { name: 'submitJob.sync', code: machine(batch(SYNC)) },
+    { name: 'the canonical batch group', code: machine(group(triad())) },
+    { name: 'submitJob.sync', code: machine(batch(BATCH_SYNC)) },
     { name: 'templated partition with .sync', code: machine(batch('arn:${AWS::Partition}:states:::batch:submitJob.sync')) },
     { name: 'Fn::Sub partition with .sync', code: machine(batch({ 'Fn::Sub': 'arn:${AWS::Partition}:states:::batch:submitJob.sync' })) },
     { name: 'Terraform partition with .sync', code: machine(batch('arn:${partition}:states:::batch:submitJob.sync')) },
     { name: 'opaque Resource is unknown, not guessed', code: machine(batch('${batch_arn}')) },
     { name: 'a Lambda task is not a Batch task', code: machine(batch('arn:aws:states:::lambda:invoke')) },
-    { name: 'submitJob.sync inside a Map ItemProcessor', code: machine(inMap(triad(SYNC))) },
+    { name: 'submitJob.sync inside a Map ItemProcessor', code: machine(inMap(triad())) },
     {
       name: 'a custom batchResource matcher on a placeholder does not say whether the job is waited for',
       code: machine(batch('${batch_job}')),
@@ -84,12 +42,12 @@ new RuleTester().run('batch/require-sync', rule, {
     },
     {
       name: 'without .sync inside the batch group',
-      code: machine(group(triad(NO_SYNC))),
+      code: machine(group(triad({ batch: { Resource: NO_SYNC } }))),
       errors: [{ messageId: 'missingSync', path: GROUP_BATCH }],
     },
     {
       name: 'without .sync inside a Map ItemProcessor',
-      code: machine(inMap(triad(NO_SYNC))),
+      code: machine(inMap(triad({ batch: { Resource: NO_SYNC } }))),
       errors: [{ messageId: 'missingSync', path: ['States', 'Items', 'ItemProcessor', 'States', 'copy-assets-batch'] }],
     },
     {
@@ -122,7 +80,7 @@ new RuleTester().run('batch/require-sync', rule, {
         StartAt: 'Charge',
         States: {
           Charge: { Type: 'Task', Resource: NO_SYNC, Parameters: JOB, Next: 'Refund' },
-          Refund: { Type: 'Task', Resource: SYNC, Parameters: JOB, Next: 'Archive' },
+          Refund: { Type: 'Task', Resource: BATCH_SYNC, Parameters: JOB, Next: 'Archive' },
           Archive: { Type: 'Task', Resource: 'arn:${partition}:states:::batch:submitJob', Parameters: JOB, End: true },
         },
       }),
