@@ -7,8 +7,8 @@ import { insertionPoint } from './placement';
 /** The group's retrier of DESIGN §1. */
 export const GROUP_RETRIER = { ErrorEquals: ['States.ALL'], IntervalSeconds: 3, MaxAttempts: 2 } as const;
 
-// DESIGN §1 order: … OutputPath, Next, Retry, Catch.
-const BEFORE_RETRY = ['Type', 'Comment', 'QueryLanguage', 'Branches', 'InputPath', 'Parameters', 'Arguments', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Next', 'End'];
+/** The fields that come before `Retry` on a group, in DESIGN §1 order: … OutputPath, Next, Retry, Catch. */
+export const BEFORE_RETRY = ['Type', 'Comment', 'QueryLanguage', 'Branches', 'InputPath', 'Parameters', 'Arguments', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Next', 'End'];
 
 /**
  * Inserts `Retry: [GROUP_RETRIER]`, or appends the retrier to an existing `Retry` (a

@@ -2,6 +2,7 @@
  * Guards against AWS Batch retrying a job by itself: a retried job reuses the payload URLs
  * without pre-batch and post-batch running again. Retries belong on the batch group.
  */
+import { migrateRetryStrategy } from '../../fixes/migrate-retry-strategy';
 import { defineRule } from '../../src/engine/define-rule';
 import { collectStrings, getValue, numberValue, stringValue, type AstNode } from '../../src/model/ast';
 import type { StateMachine, TemplateInfo, TemplateResource } from '../../src/model/types';
@@ -35,7 +36,8 @@ export default defineRule({
         const strategy = getValue(request, 'RetryStrategy');
         // `Attempts: 1` is AWS Batch's way of saying "no retries".
         if (strategy !== undefined && numberish(getValue(strategy, 'Attempts')) !== 1) {
-          ctx.report({ node: state.key, messageId: 'parametersRetry', data: { field, name: state.name } });
+          // Fixed in the Parameters case only: a job definition is another resource.
+          ctx.report({ node: state.key, messageId: 'parametersRetry', data: { field, name: state.name }, fix: migrateRetryStrategy(state, ctx.batch) });
         }
         const definition = ctx.template && referencedResource(getValue(request, 'JobDefinition'), ctx.template, substitutions);
         const attempts = numberish(getValue(getValue(getValue(definition?.node, 'Properties'), 'RetryStrategy'), 'Attempts'));

@@ -2,6 +2,7 @@
  * Guards against a failed Batch job skipping post-batch: post-batch reads the job's log and
  * raises its real error, so every error must reach it in the input's `error` key.
  */
+import { catchToPostBatch } from '../../fixes/catch-to-post-batch';
 import { defineRule } from '../../src/engine/define-rule';
 import { collectStrings, getValue, stringValue, type AstNode, type ObjectNode } from '../../src/model/ast';
 import { queryLanguage } from '../../src/model/describe';
@@ -39,16 +40,18 @@ export default defineRule({
         // JSONata catchers have no "ResultPath": their "Output" replaces the state's output.
         const jsonata = queryLanguage(state) === 'JSONata';
         const catcher = catchAll(state);
+        // One fix for every JSONPath report: it makes the whole catcher right.
+        const fix = jsonata ? undefined : catchToPostBatch(state, ctx.batch);
         if (!catcher) {
           const next = state.scope.get(stringValue(state.field('Next')) ?? '');
           if (jsonata) ctx.report({ node: state.key, messageId: 'missingCatchJsonata', data: { name: state.name } });
-          else if (next && ctx.batch.isPostBatch(next)) ctx.report({ node: state.key, messageId: 'missingCatch', data: { name: state.name, post: next.name } });
+          else if (next && ctx.batch.isPostBatch(next)) ctx.report({ node: state.key, messageId: 'missingCatch', data: { name: state.name, post: next.name }, fix });
           else ctx.report({ node: state.key, messageId: 'missingCatchNoPost', data: { name: state.name } });
           return;
         }
         const target = stringValue(getValue(catcher, 'Next'));
         if (!ctx.batch.isPostBatch(state.scope.get(target ?? ''))) {
-          ctx.report({ node: state.key, messageId: 'wrongTarget', data: { name: state.name, target: target ?? '' } });
+          ctx.report({ node: state.key, messageId: 'wrongTarget', data: { name: state.name, target: target ?? '' }, fix });
         }
         if (jsonata) {
           if (!outputsError(getValue(catcher, 'Output'))) ctx.report({ node: state.key, messageId: 'wrongOutput', data: { name: state.name } });
@@ -56,7 +59,7 @@ export default defineRule({
         }
         const resultPath = getValue(catcher, 'ResultPath');
         if (!isPath(stringValue(resultPath), '$.error')) {
-          ctx.report({ node: state.key, messageId: 'wrongResultPath', data: { name: state.name, value: describeValue(resultPath) } });
+          ctx.report({ node: state.key, messageId: 'wrongResultPath', data: { name: state.name, value: describeValue(resultPath) }, fix });
         }
       },
     };

@@ -2,6 +2,8 @@
  * Guards against a Batch triad that is not wrapped in its own single-branch Parallel, so it
  * cannot be retried and caught as one unit.
  */
+import { fixSettings } from '../../fixes/insert-batch-member';
+import { wrapInGroup } from '../../fixes/wrap-in-group';
 import { defineRule } from '../../src/engine/define-rule';
 
 export default defineRule({
@@ -26,7 +28,7 @@ export default defineRule({
         if (!ctx.batch.isBatchTask(state)) return;
         const owner = state.scope.owner;
         if (owner?.type !== 'Parallel') {
-          ctx.report({ node: state.key, messageId: 'notInGroup', data: { name: state.name } });
+          ctx.report({ node: state.key, messageId: 'notInGroup', data: { name: state.name }, fix: wrapInGroup(state, ctx.batch, fixSettings(ctx.settings)) });
           return;
         }
         if (owner.children.length !== 1) {

@@ -1,4 +1,5 @@
 /** Guards against a Batch task whose result never reaches post-batch, which returns the output payload. */
+import { fixSettings, insertPostBatch } from '../../fixes/insert-batch-member';
 import { defineRule } from '../../src/engine/define-rule';
 import { stringValue } from '../../src/model/ast';
 
@@ -22,11 +23,10 @@ export default defineRule({
       Task(state) {
         if (!ctx.batch.isBatchTask(state)) return;
         const next = stringValue(state.field('Next'));
-        if (next === undefined) {
-          ctx.report({ node: state.key, messageId: 'noNext', data: { name: state.name } });
-        } else if (!ctx.batch.isPostBatch(state.scope.get(next))) {
-          ctx.report({ node: state.key, messageId: 'nextNotPostBatch', data: { name: state.name, next } });
-        }
+        if (next !== undefined && ctx.batch.isPostBatch(state.scope.get(next))) return;
+        const fix = insertPostBatch(state, ctx.batch, fixSettings(ctx.settings));
+        if (next === undefined) ctx.report({ node: state.key, messageId: 'noNext', data: { name: state.name }, fix });
+        else ctx.report({ node: state.key, messageId: 'nextNotPostBatch', data: { name: state.name, next }, fix });
       },
     };
   },

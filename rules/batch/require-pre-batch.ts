@@ -1,4 +1,5 @@
 /** Guards against a Batch task that can start without pre-batch having put the payload in S3. */
+import { fixSettings, insertPreBatch } from '../../fixes/insert-batch-member';
 import { defineRule } from '../../src/engine/define-rule';
 import { describeTransition } from '../../src/model/describe';
 
@@ -26,7 +27,12 @@ export default defineRule({
         if (bad.length === 0) return;
         // Several `Choices` of one Choice state name the same entry once.
         const entries = [...new Set(bad.map(describeTransition))];
-        ctx.report({ node: state.key, messageId: 'notFromPreBatch', data: { name: state.name, entries: entries.join(', ') } });
+        ctx.report({
+          node: state.key,
+          messageId: 'notFromPreBatch',
+          data: { name: state.name, entries: entries.join(', ') },
+          fix: insertPreBatch(state, ctx.batch, fixSettings(ctx.settings)),
+        });
       },
     };
   },

@@ -138,14 +138,31 @@ function validateBatchSettings(settings: ConfigData['settings'], where: string, 
   if (batch === undefined) return;
   if (typeof batch !== 'object' || batch === null) throw new ConfigError(filePath, `${where}.batch`, 'Expected an object.');
   for (const [key, value] of Object.entries(batch)) {
+    if (key === 'fix') {
+      validateFixSettings(value, `${where}.batch.fix`, filePath);
+      continue;
+    }
     if (!['batchResource', 'preBatch', 'postBatch'].includes(key)) {
-      throw new ConfigError(filePath, `${where}.batch.${key}`, 'Unknown setting. Expected "batchResource", "preBatch" or "postBatch".');
+      throw new ConfigError(filePath, `${where}.batch.${key}`, 'Unknown setting. Expected "batchResource", "preBatch", "postBatch" or "fix".');
     }
     try {
       if (typeof value !== 'string') throw new Error('Expected a regular expression as a string.');
       new RegExp(value);
     } catch (error) {
       throw new ConfigError(filePath, `${where}.batch.${key}`, sentence((error as Error).message));
+    }
+  }
+}
+
+/** `settings.batch.fix`: the `Resource` (a string, or an intrinsic such as `{"Fn::GetAtt": [...]}`) of inserted Lambdas. */
+function validateFixSettings(fix: unknown, where: string, filePath: string | undefined): void {
+  if (typeof fix !== 'object' || fix === null || Array.isArray(fix)) throw new ConfigError(filePath, where, 'Expected an object.');
+  for (const [key, value] of Object.entries(fix)) {
+    if (key !== 'preBatchResource' && key !== 'postBatchResource') {
+      throw new ConfigError(filePath, `${where}.${key}`, 'Unknown setting. Expected "preBatchResource" or "postBatchResource".');
+    }
+    if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new ConfigError(filePath, `${where}.${key}`, 'Expected a string or an object.');
     }
   }
 }

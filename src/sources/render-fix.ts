@@ -29,7 +29,7 @@ export function renderFix(source: SourceFile, machine: StateMachine, fix: FixFun
     const edits: TextEdit[] = [];
     for (const op of ops) {
       const target = targetOf(op);
-      if (index.isShared(target)) throw new CannotRender('The node is shared through a YAML alias.');
+      if (index.isShared(target) || movedBy(op).some((p) => index.isShared(p))) throw new CannotRender('The node is shared through a YAML alias.');
       if (embedded && target.range[0] >= embedded.range[0] && target.range[1] <= embedded.range[1]) {
         edits.push(...renderEmbedded(renderSource, embedded, [op]));
       } else {
@@ -54,8 +54,16 @@ function targetOf(op: FixOp): AstNode | PropertyNode {
     case 'insert':
       return op.object;
     case 'insertItem':
+    case 'removeItem':
       return op.array;
+    case 'wrap':
+      return op.place;
   }
+}
+
+/** The states a `wrap` moves. */
+function movedBy(op: FixOp): PropertyNode[] {
+  return op.op === 'wrap' ? op.members.flatMap((m) => ('move' in m ? [m.move] : [])) : [];
 }
 
 function indexFor(source: SourceFile): AstIndex {

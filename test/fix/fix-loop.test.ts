@@ -122,16 +122,17 @@ describe('the fix loop', () => {
   });
 
   test('the messages and counts describe the fixed text', () => {
-    const text = lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob', '    End: true');
-    const before = lintWith(['batch/require-sync', 'batch/require-payload-urls', 'batch/require-pre-batch'], text, 'a.asl.yaml');
+    const text = lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob', '    ResultPath: $.job', '    End: true');
+    const ids = ['batch/require-sync', 'batch/require-payload-urls', 'batch/no-result-override'];
+    const before = lintWith(ids, text, 'a.asl.yaml');
     expect(before.filter((m) => m.fix).map((m) => m.ruleId)).toEqual(['batch/require-payload-urls', 'batch/require-payload-urls', 'batch/require-sync']);
-    const config = { rules: new Map(['batch/require-sync', 'batch/require-payload-urls', 'batch/require-pre-batch'].map((id) => [id, { severity: 2 as const, options: [] }])), settings: {} };
+    const config = { rules: new Map(ids.map((id) => [id, { severity: 2 as const, options: [] }])), settings: {} };
     const result = new Linter(FIX_RULES).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!;
     expect(result.output).toBe(
-      lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob.sync', '    Parameters:', '      Parameters:', '        url.$: $.url', '        url_out.$: $.url_out', '    End: true'),
+      lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob.sync', '    Parameters:', '      Parameters:', '        url.$: $.url', '        url_out.$: $.url_out', '    ResultPath: $.job', '    End: true'),
     );
     expect(result.source).toBe(result.output);
-    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([['batch/require-pre-batch', 3]]);
+    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([['batch/no-result-override', 3]]);
     expect([result.errorCount, result.fixableErrorCount]).toEqual([1, 0]);
   });
 

@@ -24,6 +24,10 @@ export interface EmbeddedJson {
 
 /** Renders `ops` on the embedded JSON: edits in host offsets. */
 export function renderEmbedded(source: RenderSource, embedded: EmbeddedJson, ops: readonly FixOp[]): TextEdit[] {
+  // A whole group written into an escaped one-line string would be unreadable to review.
+  if (ops.some((op) => op.op === 'wrap') && embedded.style !== 'block-literal' && embedded.style !== 'block-folded') {
+    throw new CannotRender('Cannot restructure JSON embedded in an escaped string.');
+  }
   const encode = encoderFor(source.text, embedded);
   const view = { text: embedded.text, local: (offset: number) => localOffset(embedded, offset) };
   return renderView(view, source, ops).map((edit) => {

@@ -9,6 +9,7 @@ import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/a
 import { firstOnLine, lineBreakOf, lineIndentAt, lineStartAt } from '../line-geometry';
 import { CannotRender, type RenderSource, type TextEdit } from '../text-edit';
 import { renderJsonInline, renderJsonValue, type JsonLayout } from './render-value';
+import { renderJsonWrap } from './render-wrap';
 
 /** JSON text and how host offsets (AST ranges) map into it. */
 export interface JsonView {
@@ -25,7 +26,7 @@ export function render(source: RenderSource, ops: readonly FixOp[]): TextEdit[] 
 /** Renders `ops` on the JSON of `view`: edits in `view.text` offsets. */
 export function renderView(view: JsonView, source: Pick<RenderSource, 'parentOf'>, ops: readonly FixOp[]): TextEdit[] {
   const renderer = new JsonRenderer(view, source);
-  return ops.map((op) => renderer.render(op));
+  return ops.flatMap((op) => renderer.render(op));
 }
 
 class JsonRenderer {
@@ -37,7 +38,14 @@ class JsonRenderer {
     this.layout = detectLayout(view.text);
   }
 
-  render(op: FixOp): TextEdit {
+  render(op: FixOp): TextEdit[] {
+    if (op.op === 'wrap') {
+      return renderJsonWrap({ text: this.text, layout: this.layout, at: (offset) => this.at(offset), parentOf: (node) => this.source.parentOf(node), renderOp: (inner) => this.render(inner) }, op);
+    }
+    return [this.renderOne(op)];
+  }
+
+  private renderOne(op: Exclude<FixOp, { op: 'wrap' }>): TextEdit {
     switch (op.op) {
       case 'set':
         return this.edit(op.node.range[0], op.node.range[1], renderJsonValue(op.value, lineIndentAt(this.text, this.at(op.node.range[0])), this.layout));
@@ -47,10 +55,34 @@ class JsonRenderer {
       case 'remove':
         return this.remove(op.property);
       case 'insert':
-        return this.insert(op.object, op.key, op.value, op.after);
+        return op.before ? this.insertBefore(op.object, op.key, op.value, op.before) : this.insert(op.object, op.key, op.value, op.after);
       case 'insertItem':
         return this.insertItem(op.array, op.value, op.after);
+      case 'removeItem':
+        return this.removeItem(op.array, op.item);
     }
+  }
+
+  /** Inserts in front of `before`, on its own line when `before` has one. */
+  private insertBefore(object: ObjectNode, key: string, value: Parameters<typeof renderJsonValue>[0], before: PropertyNode): TextEdit {
+    this.checkNewKey(object, key);
+    const keyAt = this.at(before.key.range[0]);
+    const name = JSON.stringify(key);
+    const colon = this.colonOf(before);
+    if (this.onOwnLine(keyAt, this.at(object.range[0]))) {
+      const indent = lineIndentAt(this.text, keyAt);
+      return { range: [keyAt, keyAt], text: `${name}${colon}${renderJsonValue(value, indent, this.layout)},${this.layout.eol}${indent}` };
+    }
+    return { range: [keyAt, keyAt], text: `${name}${colon}${renderJsonInline(value, this.layout)}${this.layout.comma}` };
+  }
+
+  /** An item goes with one comma, as a property does. */
+  private removeItem(array: ArrayNode, item: AstNode): TextEdit {
+    const index = array.items.indexOf(item);
+    if (index === -1 || array.items.length < 2) throw new CannotRender('Cannot remove the only item of an array.');
+    const next = array.items[index + 1];
+    if (next) return this.edit(item.range[0], next.range[0], '');
+    return this.edit(array.items[index - 1].range[1], item.range[1], '');
   }
 
   private insert(object: ObjectNode, key: string, value: Parameters<typeof renderJsonValue>[0], after: PropertyNode | undefined): TextEdit {

@@ -8,12 +8,14 @@ import type { FixOp, FixValue } from '../../engine/fix-ops';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
 import { columnAt, firstOnLine, indentLines, lineStartAt } from '../line-geometry';
 import { CannotRender, type RenderSource, type TextEdit } from '../text-edit';
+import { contentEnd, entrySpan } from './blocks';
 import { detectYamlLayout, renderBlockItem, renderBlockPair, renderInline, renderKey, renderScalarInStyle, type YamlLayout } from './render-value';
+import { renderYamlWrap } from './render-wrap';
 
 /** Renders `ops` on a YAML file: edits in host offsets. */
 export function render(source: RenderSource, ops: readonly FixOp[]): TextEdit[] {
   const renderer = new YamlRenderer(source);
-  return ops.map((op) => renderer.render(op));
+  return ops.flatMap((op) => renderer.render(op));
 }
 
 class YamlRenderer {
@@ -28,7 +30,14 @@ class YamlRenderer {
     return (this.layoutCache ??= detectYamlLayout(this.text));
   }
 
-  render(op: FixOp): TextEdit {
+  render(op: FixOp): TextEdit[] {
+    if (op.op === 'wrap') {
+      return renderYamlWrap({ source: this.source, layout: this.layout, renderOp: (inner) => this.render(inner), isFlow: (node) => this.isFlow(node) }, op);
+    }
+    return [this.renderOne(op)];
+  }
+
+  private renderOne(op: Exclude<FixOp, { op: 'wrap' }>): TextEdit {
     switch (op.op) {
       case 'set':
         return this.set(op.node, op.value);
@@ -40,9 +49,11 @@ class YamlRenderer {
       case 'remove':
         return this.remove(op.property);
       case 'insert':
-        return this.insert(op.object, op.key, op.value, op.after);
+        return op.before ? this.insertBefore(op.object, op.key, op.value, op.before) : this.insert(op.object, op.key, op.value, op.after);
       case 'insertItem':
         return this.insertItem(op.array, op.value, op.after);
+      case 'removeItem':
+        return this.removeItem(op.array, op.item);
     }
   }
 
@@ -51,6 +62,7 @@ class YamlRenderer {
     if (node.kind === 'scalar' && typeof value === 'string') {
       return { range: node.range, text: renderScalarInStyle(value, node.style, flow, this.layout) };
     }
+    if (node.kind === 'array' && Array.isArray(value) && value.length > 0 && !flow && !this.isFlow(node)) return this.setBlockSequence(node, value);
     if (node.kind === 'scalar' ? node.style === 'block-literal' || node.style === 'block-folded' : this.slice(node).includes('\n')) {
       throw new CannotRender('Cannot replace a value that spans several lines.');
     }
@@ -67,7 +79,20 @@ class YamlRenderer {
       return this.fillEmpty(object, text);
     }
     if (!sibling) throw new CannotRender('Unexpected empty block mapping.');
-    return this.insertLines(renderBlockPair(key, value, this.layout), columnAt(this.text, sibling.key.range[0]), sibling.value.range[1]);
+    return this.insertLines(renderBlockPair(key, value, this.layout), columnAt(this.text, sibling.key.range[0]), contentEnd(this.text, sibling.value));
+  }
+
+  /** Inserts above `before` (and above the comment lines right above it). */
+  private insertBefore(object: ObjectNode, key: string, value: FixValue, before: PropertyNode): TextEdit {
+    if (object.properties.some((p) => p.key.value === key)) throw new CannotRender(`The object already has a property "${key}".`);
+    if (object.tag !== undefined) throw new CannotRender('Cannot insert into an intrinsic function.');
+    if (this.isFlow(object)) {
+      const at = before.key.range[0];
+      return { range: [at, at], text: `${renderKey(key, undefined, true, this.layout)}: ${renderInline(value, true, this.layout)}, ` };
+    }
+    const span = entrySpan(this.text, before.key.range[0]);
+    const body = indentLines(renderBlockPair(key, value, this.layout), ' '.repeat(span.column), this.layout.eol);
+    return { range: [span.start, span.start], text: `${body}${this.layout.eol}` };
   }
 
   private insertItem(array: ArrayNode, value: FixValue, after: AstNode | undefined): TextEdit {
@@ -78,10 +103,40 @@ class YamlRenderer {
       return this.fillEmpty(array, text);
     }
     if (!sibling) throw new CannotRender('Unexpected empty block sequence.');
-    let dash = sibling.range[0] - 1;
+    const dash = this.dashOf(sibling);
+    return this.insertLines(renderBlockItem(value, this.layout), columnAt(this.text, dash), contentEnd(this.text, sibling));
+  }
+
+  /** Removes a block item with its whole lines, or a flow item with one comma. */
+  private removeItem(array: ArrayNode, item: AstNode): TextEdit {
+    const index = array.items.indexOf(item);
+    if (index === -1 || array.items.length < 2) throw new CannotRender('Cannot remove the only item of a sequence.');
+    const next = array.items[index + 1];
+    const previous = array.items[index - 1];
+    if (this.isFlow(array)) {
+      if (next) return { range: [item.range[0], next.range[0]], text: '' };
+      return { range: [previous.range[1], item.range[1]], text: '' };
+    }
+    const dash = this.dashOf(item);
+    return { range: [lineStartAt(this.text, dash), this.lineAfter(contentEnd(this.text, item))], text: '' };
+  }
+
+  /** Replaces the items of a block sequence, keeping its column. */
+  private setBlockSequence(array: ArrayNode, value: readonly FixValue[]): TextEdit {
+    if (array.items.length === 0) throw new CannotRender('Unexpected empty block sequence.');
+    const dash = this.dashOf(array.items[0]);
+    const lines = value.flatMap((item) => renderBlockItem(item, this.layout));
+    const end = this.lineAfter(contentEnd(this.text, array));
+    const body = indentLines(lines, ' '.repeat(columnAt(this.text, dash)), this.layout.eol);
+    return { range: [lineStartAt(this.text, dash), end], text: end === this.text.length && !this.text.endsWith('\n') ? body : `${body}${this.layout.eol}` };
+  }
+
+  /** The `-` of a block sequence item, which must start its line. */
+  private dashOf(item: AstNode): number {
+    let dash = item.range[0] - 1;
     while (dash >= 0 && (this.text[dash] === ' ' || this.text[dash] === '\t')) dash--;
     if (this.text[dash] !== '-' || !firstOnLine(this.text, dash)) throw new CannotRender('Cannot find the "-" of a block sequence item.');
-    return this.insertLines(renderBlockItem(value, this.layout), columnAt(this.text, dash), sibling.range[1]);
+    return dash;
   }
 
   /** Removes a block entry with its whole lines, or a flow entry with one comma. */
@@ -93,6 +148,7 @@ class YamlRenderer {
     const previous = parent.properties[index - 1];
     const keyStart = property.key.range[0];
     const valueEnd = property.value.range[1];
+    const ownEnd = contentEnd(this.text, property.value);
     if (this.isFlow(parent)) {
       if (next) return { range: [keyStart, next.key.range[0]], text: '' };
       if (previous) return { range: [previous.value.range[1], valueEnd], text: '' };
@@ -104,7 +160,7 @@ class YamlRenderer {
       const lineBreak = /\r?\n$/.exec(this.text.slice(keyStart, valueEnd))?.[0] ?? '';
       return { range: [keyStart, valueEnd - lineBreak.length], text: '{}' };
     }
-    if (firstOnLine(this.text, keyStart)) return { range: [lineStartAt(this.text, keyStart), this.lineAfter(valueEnd)], text: '' };
+    if (firstOnLine(this.text, keyStart)) return { range: [lineStartAt(this.text, keyStart), this.lineAfter(ownEnd)], text: '' };
     // `- Key: value` — the next entry moves up behind the dash.
     if (next) return { range: [keyStart, next.key.range[0]], text: '' };
     throw new CannotRender('Cannot remove this entry without breaking its line.');

@@ -1,0 +1,155 @@
+/**
+ * What the structural fixes insert (issue 3): names for a new group and new pre-/post-batch
+ * states, and the Lambda those states call, in the form the file already uses.
+ */
+import { isIntrinsic, type FixValue, type IntrinsicValue } from '../src/engine/fix-ops';
+import { collectStrings, stringValue, type AstNode } from '../src/model/ast';
+import type { BatchQueries } from '../src/model/batch';
+import type { State, StateMachine } from '../src/model/types';
+
+export type LambdaRole = 'pre-batch' | 'post-batch';
+
+/** The retrier of a pre-/post-batch Lambda (DESIGN §1). */
+export const LAMBDA_RETRIER = { ErrorEquals: ['Lambda.TooManyRequestsException', 'Lambda.Unknown'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 5 } as const;
+
+/** `settings.batch.fix`: what to insert when the file shows no form to copy. */
+export interface FixSettings {
+  readonly preBatchResource?: FixValue;
+  readonly postBatchResource?: FixValue;
+}
+
+/** The pre-batch task that leads to `state` (its `Next`); undefined when none, or several. */
+export function preBatchOf(state: State, batch: BatchQueries): State | undefined {
+  const pres = state.scope.states.filter((s) => batch.isPreBatch(s) && stringValue(s.field('Next')) === state.name);
+  return pres.length === 1 ? pres[0] : undefined;
+}
+
+/** The post-batch task `state` goes to (its `Next`), if that is one. */
+export function postBatchOf(state: State, batch: BatchQueries): State | undefined {
+  const next = state.scope.get(stringValue(state.field('Next')) ?? '');
+  return next && next !== state && batch.isPostBatch(next) ? next : undefined;
+}
+
+/**
+ * A new pre-/post-batch state (DESIGN §1): `Type`, the Lambda call of `lambdaFields`, its exit
+ * (`Next` or `End`), and the Lambda retrier.
+ */
+export function lambdaState(state: State, batch: BatchQueries, role: LambdaRole, exit: { Next: string } | { End: true }, settings: FixSettings | undefined): FixValue {
+  return { Type: 'Task', ...lambdaFields(state.scope.machine, batch, role, settings), ...exit, Retry: [LAMBDA_RETRIER] };
+}
+
+/** `copy-assets-batch` → `copy-assets`. */
+function baseOf(state: State): string {
+  return state.name.replace(/-batch$/, '') || state.name;
+}
+
+/**
+ * The first of `<base>`, `<base>-2`, … for which every `<base>-<suffix>` is a free state name
+ * in the machine; the chosen names are then taken.
+ */
+function freeBase(base: string, suffixes: readonly string[], taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (suffixes.every((s) => !taken.has(`${candidate}-${s}`))) {
+      for (const s of suffixes) taken.add(`${candidate}-${s}`);
+      return candidate;
+    }
+  }
+}
+
+/** A Batch task the wrap fix would put in a new group (one not already in a Parallel branch). */
+export function needsGroup(state: State, batch: BatchQueries): boolean {
+  return batch.isBatchTask(state) && state.scope.owner?.type !== 'Parallel';
+}
+
+/**
+ * The base name of the group for `state`. Every Batch task that needs a group reserves its names
+ * in document order, so two groups built in the same fix pass never take the same name.
+ */
+export function groupBase(state: State, batch: BatchQueries): string {
+  const taken = new Set(state.scope.machine.states().map((s) => s.name));
+  for (const task of state.scope.machine.states()) {
+    if (!needsGroup(task, batch)) continue;
+    const suffixes = ['group', ...(preBatchOf(task, batch) ? [] : ['pre-batch']), ...(postBatchOf(task, batch) ? [] : ['post-batch'])];
+    const base = freeBase(baseOf(task), suffixes, taken);
+    if (task === state) return base;
+  }
+  return freeBase(baseOf(state), ['group'], taken);
+}
+
+/** A free name `<base>-pre-batch` (or post) for a state inserted next to `state` in its group. */
+export function memberName(state: State, role: LambdaRole): string {
+  const taken = new Set(state.scope.machine.states().map((s) => s.name));
+  return `${freeBase(baseOf(state), [role], taken)}-${role}`;
+}
+
+/**
+ * The fields that make a new `role` state call its Lambda: copied from another pre/post-batch
+ * state of the machine (its `Resource`, plus `Parameters` and the unwrapping of `Payload` for
+ * `lambda:invoke`), else `settings.batch.fix`, else the dialect's default.
+ */
+function lambdaFields(machine: StateMachine, batch: BatchQueries, role: LambdaRole, settings: FixSettings | undefined): { [key: string]: FixValue } {
+  const states = machine.states();
+  const same = states.find((s) => batch.roleOf(s)?.role === role);
+  const other = states.find((s) => batch.roleOf(s)?.role === (role === 'pre-batch' ? 'post-batch' : 'pre-batch'));
+  const model = same ?? other;
+  if (model) {
+    const found = batch.roleOf(model);
+    const invoke = found !== undefined && 'invoke' in found && found.invoke;
+    const keys = invoke ? ['Resource', 'Parameters', 'ResultSelector', 'OutputPath'] : ['Resource'];
+    const fields: { [key: string]: FixValue } = {};
+    for (const key of keys) {
+      const node = model.field(key);
+      if (node) fields[key] = model === same ? valueOf(node) : swapRole(valueOf(node), role);
+    }
+    return fields;
+  }
+  const configured = role === 'pre-batch' ? settings?.preBatchResource : settings?.postBatchResource;
+  if (configured !== undefined) return { Resource: asIntrinsic(configured) };
+  return { Resource: defaultResource(machine, role) };
+}
+
+/** `!GetAtt pre-batch.Arn` in serverless, Cirrus and CloudFormation; a `${…}` placeholder elsewhere. */
+function defaultResource(machine: StateMachine, role: LambdaRole): FixValue {
+  if (collectStrings(machine.root.node).some((s) => s.includes('${tasks.'))) return `\${tasks.${role}.lambda.function_arn}`;
+  // A definition embedded in a string cannot hold an intrinsic; plain ASL takes a substitution.
+  if (machine.host.kind === 'asl' || machine.host.embedded) return role === 'pre-batch' ? '${PreBatchFunctionArn}' : '${PostBatchFunctionArn}';
+  return { intrinsic: 'GetAtt', args: `${role}.Arn` };
+}
+
+/** A configured `{"Fn::GetAtt": [...]}` as an intrinsic, so JSON writes it on one line. */
+function asIntrinsic(value: FixValue): FixValue {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isIntrinsic(value)) return value;
+  const entries = Object.entries(value as { [key: string]: FixValue });
+  if (entries.length !== 1 || !/^(?:Fn::\w+|Ref)$/.test(entries[0][0])) return value;
+  return { intrinsic: entries[0][0].replace(/^Fn::/, ''), args: entries[0][1], form: 'long' };
+}
+
+/** A fix value for a node, keeping a CloudFormation intrinsic in its short or long form. */
+function valueOf(node: AstNode): FixValue {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'array') return node.items.map(valueOf);
+  const [first] = node.properties;
+  const key = String(first?.key.value);
+  if (node.properties.length === 1 && (node.tag !== undefined || key.startsWith('Fn::') || key === 'Ref')) {
+    const intrinsic: IntrinsicValue = { intrinsic: key.replace(/^Fn::/, ''), args: valueOf(first.value), form: node.tag ? 'short' : 'long' };
+    return intrinsic;
+  }
+  return Object.fromEntries(node.properties.map((p) => [String(p.key.value), valueOf(p.value)]));
+}
+
+/** `value` with every `post-batch`/`PostBatch`/`post_batch` spelled for `role`, case kept. */
+function swapRole(value: FixValue, role: LambdaRole): FixValue {
+  const word = role === 'pre-batch' ? 'pre' : 'post';
+  if (typeof value === 'string') return value.replace(/(pre|post)(?=[-_]?batch)/gi, (found) => caseLike(word, found));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: FixValue) => swapRole(item, role));
+  if (isIntrinsic(value)) return { ...value, args: swapRole(value.args, role) };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swapRole(v as FixValue, role)]));
+}
+
+function caseLike(word: string, sample: string): string {
+  if (sample === sample.toUpperCase()) return word.toUpperCase();
+  if (sample[0] === sample[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}

@@ -1,0 +1,103 @@
+/**
+ * Renders a `wrap` on JSON (a file, or the decoded text of an embedded definition): the group's
+ * text replaces the wrapped property, each moved state's text goes into the branch re-indented
+ * with its own edits applied, and the moved properties leave with one comma per run. The group
+ * skeleton is rendered in the file's layout with a placeholder per member.
+ */
+import type { FixOp, GroupMember, WrapOp } from '../../engine/fix-ops';
+import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
+import { firstOnLine, lineIndentAt, lineStartAt } from '../line-geometry';
+import { CannotRender, type TextEdit } from '../text-edit';
+import { CATCHER_KEY, groupValue } from '../wrap-group';
+import { renderJsonInline, renderJsonValue, type JsonLayout } from './render-value';
+
+export interface JsonWrapContext {
+  /** The JSON text edits are expressed in. */
+  readonly text: string;
+  readonly layout: JsonLayout;
+  /** The offset in `text` of a host offset. */
+  at(offset: number): number;
+  parentOf(node: PropertyNode): ObjectNode | ArrayNode | undefined;
+  renderOp(op: FixOp): TextEdit[];
+}
+
+const PLACEHOLDER = /"__wf_lint_member_(\d+)__"[ \t]*:[ \t]*null/g;
+const CATCHER = new RegExp(`\\{\\s*"${CATCHER_KEY}"\\s*:\\s*(\\d+)\\s*\\}`, 'g');
+
+export function renderJsonWrap(ctx: JsonWrapContext, op: WrapOp): TextEdit[] {
+  const { text, layout } = ctx;
+  const states = ctx.parentOf(op.place);
+  if (states?.kind !== 'object') throw new CannotRender('The wrapped state is not in a "States" object.');
+  const keyAt = ctx.at(op.place.key.range[0]);
+  const multiline = firstOnLine(text, keyAt) && lineStartAt(text, keyAt) > ctx.at(states.range[0]);
+  const indent = multiline ? lineIndentAt(text, keyAt) : '';
+  const skeleton = multiline ? renderJsonValue(groupValue(op), indent, layout) : renderJsonInline(groupValue(op), layout);
+  const group = skeleton.replace(PLACEHOLDER, (match, index: string, offset: number) => {
+    const member = op.members[Number(index)];
+    const memberIndent = multiline ? lineIndentAt(skeleton, offset) : '';
+    if (!('move' in member)) {
+      const value = multiline ? renderJsonValue(member.value, memberIndent, layout) : renderJsonInline(member.value, layout);
+      return `${JSON.stringify(member.key)}${layout.colon}${value}`;
+    }
+    return movedText(ctx, member, memberIndent, multiline);
+  });
+  const withCatchers = group.replace(CATCHER, (match, index: string, offset: number) => {
+    const item = (op.catchers![Number(index)] as { copy: AstNode }).copy;
+    const start = ctx.at(item.range[0]);
+    const copied = text.slice(start, ctx.at(item.range[1]));
+    if (!multiline) return copied;
+    return reindent(copied, lineIndentAt(text, start), lineIndentAt(group, offset));
+  });
+  const edits: TextEdit[] = [{ range: [keyAt, ctx.at(op.place.value.range[1])], text: `${JSON.stringify(op.key)}${layout.colon}${withCatchers}` }];
+  return [...edits, ...removals(ctx, states, op)];
+}
+
+/** A moved property's text with its edits applied, its continuation lines moved to `indent`. */
+function movedText(ctx: JsonWrapContext, member: Extract<GroupMember, { move: PropertyNode }>, indent: string, multiline: boolean): string {
+  const { text } = ctx;
+  const start = ctx.at(member.move.key.range[0]);
+  const end = ctx.at(member.move.value.range[1]);
+  const edits = member.edits.flatMap((edit) => ctx.renderOp(edit)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let out = '';
+  let at = start;
+  for (const edit of edits) {
+    const [from, to] = edit.range;
+    if (from < at || to > end) throw new CannotRender('An edit of a moved state overlaps another or falls outside it.');
+    out += text.slice(at, from) + edit.text;
+    at = to;
+  }
+  out += text.slice(at, end);
+  if (!multiline) return out;
+  return reindent(out, lineIndentAt(text, start), indent);
+}
+
+/** `json` with the indentation `from` of its continuation lines replaced by `to`. */
+function reindent(json: string, from: string, to: string): string {
+  // JSON strings hold no raw line breaks: every line break here is layout.
+  return json.replace(/(\r?\n)([ \t]*)/g, (_, eol: string, space: string) => eol + (space.startsWith(from) ? to + space.slice(from.length) : space));
+}
+
+/**
+ * Removes the moved properties other than the wrapped one. Each run of consecutive removed
+ * properties goes with the comma after it, or, at the end of the object, the comma before it,
+ * so the ranges never overlap each other or the group's.
+ */
+function removals(ctx: JsonWrapContext, states: ObjectNode, op: WrapOp): TextEdit[] {
+  const moved = new Set<PropertyNode>();
+  for (const member of op.members) if ('move' in member && member.move !== op.place) moved.add(member.move);
+  const properties = states.properties;
+  for (const property of moved) if (!properties.includes(property)) throw new CannotRender('A moved state is not a sibling of the wrapped state.');
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < properties.length; i++) {
+    if (!moved.has(properties[i])) continue;
+    let last = i;
+    while (last + 1 < properties.length && moved.has(properties[last + 1])) last++;
+    const next = properties[last + 1];
+    const previous: AstNode | undefined = properties[i - 1]?.value;
+    if (next) edits.push({ range: [ctx.at(properties[i].key.range[0]), ctx.at(next.key.range[0])], text: '' });
+    else if (previous) edits.push({ range: [ctx.at(previous.range[1]), ctx.at(properties[last].value.range[1])], text: '' });
+    else throw new CannotRender('Unexpected: every state of the object moves.');
+    i = last;
+  }
+  return edits;
+}
