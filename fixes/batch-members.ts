@@ -12,10 +12,30 @@ export type LambdaRole = 'pre-batch' | 'post-batch';
 /** The retrier of a pre-/post-batch Lambda (DESIGN §1). */
 export const LAMBDA_RETRIER = { ErrorEquals: ['Lambda.TooManyRequestsException', 'Lambda.Unknown'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 5 } as const;
 
-/** `settings.batch.fix`: what to insert when the file shows no form to copy. */
+/** `settings.batch.fix`: what to insert when the file shows no form to copy, and how to name it. */
 export interface FixSettings {
   readonly preBatchResource?: FixValue;
   readonly postBatchResource?: FixValue;
+  readonly names?: NameSettings;
+}
+
+/** Name templates for inserted states; `{base}` is the Batch task's name without `stripSuffix`. */
+export interface NameSettings {
+  readonly group?: string;
+  readonly preBatch?: string;
+  readonly postBatch?: string;
+  readonly stripSuffix?: string;
+}
+
+export type MemberRole = 'group' | LambdaRole;
+
+const DEFAULT_NAMES = { group: '{base}-group', 'pre-batch': '{base}-pre-batch', 'post-batch': '{base}-post-batch' } as const;
+
+/** The name of the `role` state built on `base` (`copy-assets` → `copy-assets-group`). */
+export function nameFor(role: MemberRole, base: string, settings: FixSettings | undefined): string {
+  const names = settings?.names;
+  const configured = role === 'group' ? names?.group : role === 'pre-batch' ? names?.preBatch : names?.postBatch;
+  return (configured ?? DEFAULT_NAMES[role]).split('{base}').join(base);
 }
 
 /** The pre-batch task that leads to `state` (its `Next`); undefined when none, or several. */
@@ -38,20 +58,22 @@ export function lambdaState(state: State, batch: BatchQueries, role: LambdaRole,
   return { Type: 'Task', ...lambdaFields(state.scope.machine, batch, role, settings), ...exit, Retry: [LAMBDA_RETRIER] };
 }
 
-/** `copy-assets-batch` → `copy-assets`. */
-function baseOf(state: State): string {
-  return state.name.replace(/-batch$/, '') || state.name;
+/** `copy-assets-batch` → `copy-assets` (the suffix is `settings.batch.fix.names.stripSuffix`). */
+function baseOf(state: State, settings: FixSettings | undefined): string {
+  const suffix = settings?.names?.stripSuffix ?? '-batch';
+  return (suffix && state.name.endsWith(suffix) ? state.name.slice(0, -suffix.length) : state.name) || state.name;
 }
 
 /**
- * The first of `<base>`, `<base>-2`, … for which every `<base>-<suffix>` is a free state name
+ * The first of `<base>`, `<base>-2`, … for which the name of every role is a free state name
  * in the machine; the chosen names are then taken.
  */
-function freeBase(base: string, suffixes: readonly string[], taken: Set<string>): string {
+function freeBase(base: string, roles: readonly MemberRole[], taken: Set<string>, settings: FixSettings | undefined): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (suffixes.every((s) => !taken.has(`${candidate}-${s}`))) {
-      for (const s of suffixes) taken.add(`${candidate}-${s}`);
+    const names = roles.map((role) => nameFor(role, candidate, settings));
+    if (names.every((name) => !taken.has(name))) {
+      for (const name of names) taken.add(name);
       return candidate;
     }
   }
@@ -66,21 +88,21 @@ export function needsGroup(state: State, batch: BatchQueries): boolean {
  * The base name of the group for `state`. Every Batch task that needs a group reserves its names
  * in document order, so two groups built in the same fix pass never take the same name.
  */
-export function groupBase(state: State, batch: BatchQueries): string {
+export function groupBase(state: State, batch: BatchQueries, settings: FixSettings | undefined): string {
   const taken = new Set(state.scope.machine.states().map((s) => s.name));
   for (const task of state.scope.machine.states()) {
     if (!needsGroup(task, batch)) continue;
-    const suffixes = ['group', ...(preBatchOf(task, batch) ? [] : ['pre-batch']), ...(postBatchOf(task, batch) ? [] : ['post-batch'])];
-    const base = freeBase(baseOf(task), suffixes, taken);
+    const roles: MemberRole[] = ['group', ...(preBatchOf(task, batch) ? [] : ['pre-batch' as const]), ...(postBatchOf(task, batch) ? [] : ['post-batch' as const])];
+    const base = freeBase(baseOf(task, settings), roles, taken, settings);
     if (task === state) return base;
   }
-  return freeBase(baseOf(state), ['group'], taken);
+  return freeBase(baseOf(state, settings), ['group'], taken, settings);
 }
 
-/** A free name `<base>-pre-batch` (or post) for a state inserted next to `state` in its group. */
-export function memberName(state: State, role: LambdaRole): string {
+/** A free name (`<base>-pre-batch` by default) for a state inserted next to `state` in its group. */
+export function memberName(state: State, role: LambdaRole, settings: FixSettings | undefined): string {
   const taken = new Set(state.scope.machine.states().map((s) => s.name));
-  return `${freeBase(baseOf(state), [role], taken)}-${role}`;
+  return nameFor(role, freeBase(baseOf(state, settings), [role], taken, settings), settings);
 }
 
 /**

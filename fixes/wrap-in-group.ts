@@ -17,7 +17,7 @@ import type { BatchQueries } from '../src/model/batch';
 import { queryLanguage } from '../src/model/describe';
 import type { State, Transition } from '../src/model/types';
 import { GROUP_RETRIER } from './add-group-retry';
-import { groupBase, lambdaState, postBatchOf, preBatchOf, type FixSettings } from './batch-members';
+import { groupBase, lambdaState, nameFor, postBatchOf, preBatchOf, type FixSettings } from './batch-members';
 
 /** The catcher that sends every error, in `$.error`, to `next` (DESIGN §1). */
 export function errorCatcher(next: string): { [key: string]: FixValue } {
@@ -49,10 +49,10 @@ export function wrapInGroup(state: State, batch: BatchQueries, settings: FixSett
   const fail = scope.states.find((s) => s.type === 'Fail');
   if (catchers.length === 0 && fail) catchers.push({ value: errorCatcher(fail.name) });
 
-  const base = groupBase(state, batch);
-  const groupName = `${base}-group`;
-  const preName = pre?.name ?? `${base}-pre-batch`;
-  const postName = post?.name ?? `${base}-post-batch`;
+  const base = groupBase(state, batch, settings);
+  const groupName = nameFor('group', base, settings);
+  const preName = pre?.name ?? nameFor('pre-batch', base, settings);
+  const postName = post?.name ?? nameFor('post-batch', base, settings);
   const branch: GroupMember[] = [
     pre ? { move: pre.property, edits: catchEdits(pre, leaving.get(pre)!) } : { key: preName, value: lambdaState(state, batch, 'pre-batch', { Next: state.name }, settings) },
     { move: state.property, edits: batchEdits(state, leaving.get(state)!, post ? undefined : postName) },

@@ -158,11 +158,29 @@ function validateBatchSettings(settings: ConfigData['settings'], where: string, 
 function validateFixSettings(fix: unknown, where: string, filePath: string | undefined): void {
   if (typeof fix !== 'object' || fix === null || Array.isArray(fix)) throw new ConfigError(filePath, where, 'Expected an object.');
   for (const [key, value] of Object.entries(fix)) {
+    if (key === 'names') {
+      validateNameSettings(value, `${where}.names`, filePath);
+      continue;
+    }
     if (key !== 'preBatchResource' && key !== 'postBatchResource') {
-      throw new ConfigError(filePath, `${where}.${key}`, 'Unknown setting. Expected "preBatchResource" or "postBatchResource".');
+      throw new ConfigError(filePath, `${where}.${key}`, 'Unknown setting. Expected "preBatchResource", "postBatchResource" or "names".');
     }
     if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new ConfigError(filePath, `${where}.${key}`, 'Expected a string or an object.');
+    }
+  }
+}
+
+/** `settings.batch.fix.names`: templates with `{base}`, and the suffix stripped to make the base. */
+function validateNameSettings(names: unknown, where: string, filePath: string | undefined): void {
+  if (typeof names !== 'object' || names === null || Array.isArray(names)) throw new ConfigError(filePath, where, 'Expected an object.');
+  for (const [key, value] of Object.entries(names)) {
+    if (!['group', 'preBatch', 'postBatch', 'stripSuffix'].includes(key)) {
+      throw new ConfigError(filePath, `${where}.${key}`, 'Unknown setting. Expected "group", "preBatch", "postBatch" or "stripSuffix".');
+    }
+    if (typeof value !== 'string') throw new ConfigError(filePath, `${where}.${key}`, 'Expected a string.');
+    if (key !== 'stripSuffix' && !value.includes('{base}')) {
+      throw new ConfigError(filePath, `${where}.${key}`, `Expected a name template containing "{base}" but got "${value}".`);
     }
   }
 }

@@ -1,48 +1,16 @@
 /**
- * Helpers for the fix tests: rules with their fixes wired, a fix run through the real fix loop,
+ * Helpers for the fix tests: a fix run through the real fix loop,
  * and the invariants every fix must keep (re-parses, lints clean for its rule, converges, and
  * leaves every byte outside its edit alone).
  */
-import { addPayloadUrl } from '../../fixes/add-payload-urls';
-import { addSync } from '../../fixes/add-sync';
-import { unwrapPayload } from '../../fixes/unwrap-payload';
 import { rules } from '../../rules';
-import type { ReportDescriptor, RuleModule } from '../../src/engine/define-rule';
-import { fixer, type FixFunction, type FixOp } from '../../src/engine/fix-ops';
+import { fixer, type FixOp } from '../../src/engine/fix-ops';
 import { Linter } from '../../src/engine/linter';
 import type { LintMessage } from '../../src/engine/types';
 import { CannotRender } from '../../src/formats/text-edit';
 import type { State, StateMachine } from '../../src/model/types';
 import { parseSource, type SourceFile } from '../../src/sources/parse-source';
 import { renderFix } from '../../src/sources/render-fix';
-
-/**
- * `rule` with `build`'s fix attached to reports that have none. The rule files of
- * require-sync, require-payload-urls and unwrap-lambda-payload get their `fix:` line from
- * their owners; until then (and harmlessly after) the tests attach the same builders here.
- */
-function withFix(rule: RuleModule, build: (state: State, descriptor: ReportDescriptor<string>) => FixFunction | undefined): RuleModule {
-  return {
-    ...rule,
-    create(ctx) {
-      return rule.create({
-        ...ctx,
-        report(descriptor) {
-          if (descriptor.fix) return ctx.report(descriptor);
-          const state = ctx.machine.states().find((s) => s.key === descriptor.node);
-          ctx.report({ ...descriptor, fix: state && build(state, descriptor) });
-        },
-      });
-    },
-  };
-}
-
-export const FIX_RULES: Readonly<Record<string, RuleModule>> = {
-  ...rules,
-  'batch/require-sync': withFix(rules['batch/require-sync'], (state) => addSync(state)),
-  'batch/require-payload-urls': withFix(rules['batch/require-payload-urls'], (state, d) => addPayloadUrl(state, d.data?.key as 'url' | 'url_out')),
-  'batch/unwrap-lambda-payload': withFix(rules['batch/unwrap-lambda-payload'], (state) => unwrapPayload(state)),
-};
 
 export interface FixRun {
   readonly output: string;
@@ -56,13 +24,13 @@ function config(ids: readonly string[], settings: Record<string, unknown> = {}) 
 
 /** Lints `text` with the rules `ids` (at error) and no fixing. */
 export function lintWith(ids: readonly string[], text: string, filename: string): LintMessage[] {
-  return new Linter(FIX_RULES).lintText(text, `/cases/${filename}`, config(ids), { explicit: true })?.messages ?? [];
+  return new Linter(rules).lintText(text, `/cases/${filename}`, config(ids), { explicit: true })?.messages ?? [];
 }
 
 /** Runs the fix loop with the rules `ids`. */
 export function fixWith(ids: readonly string[], text: string, filename: string): FixRun {
   const warnings: string[] = [];
-  const result = new Linter(FIX_RULES).lintAndFixText(text, `/cases/${filename}`, config(ids), { explicit: true }, { onWarning: (w) => warnings.push(w) });
+  const result = new Linter(rules).lintAndFixText(text, `/cases/${filename}`, config(ids), { explicit: true }, { onWarning: (w) => warnings.push(w) });
   return { output: result?.output ?? text, messages: result?.messages ?? [], warnings };
 }
 

@@ -7,7 +7,8 @@ import { lintAndFix, MAX_FIX_PASSES } from '../../src/engine/fix-loop';
 import { Linter } from '../../src/engine/linter';
 import { summarise, type LintMessage } from '../../src/engine/types';
 import { stringValue } from '../../src/model/ast';
-import { FIX_RULES, fixWith, lines, lintWith } from './fix-harness';
+import { rules } from '../../rules';
+import { fixWith, lines, lintWith } from './fix-harness';
 
 describe('mergeEdits', () => {
   const text = '0123456789';
@@ -116,7 +117,7 @@ describe('the fix loop', () => {
 
   test('a file that does not parse is linted, never fixed', () => {
     const text = lines('StartAt: A', 'States:', '  A: { Type: Task, Resource: arn:aws:states:::batch:submitJob', '  B: [');
-    const run = fixWith(Object.keys(FIX_RULES), text, 'a.asl.yaml');
+    const run = fixWith(Object.keys(rules), text, 'a.asl.yaml');
     expect(run.output).toBe(text);
     expect(run.messages.map((m) => m.fatal)).toEqual([true]);
   });
@@ -127,7 +128,7 @@ describe('the fix loop', () => {
     const before = lintWith(ids, text, 'a.asl.yaml');
     expect(before.filter((m) => m.fix).map((m) => m.ruleId)).toEqual(['batch/require-payload-urls', 'batch/require-payload-urls', 'batch/require-sync']);
     const config = { rules: new Map(ids.map((id) => [id, { severity: 2 as const, options: [] }])), settings: {} };
-    const result = new Linter(FIX_RULES).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!;
+    const result = new Linter(rules).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!;
     expect(result.output).toBe(
       lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob.sync', '    Parameters:', '      Parameters:', '        url.$: $.url', '        url_out.$: $.url_out', '    ResultPath: $.job', '    End: true'),
     );
@@ -146,7 +147,7 @@ describe('fix on messages', () => {
   test('fixable counts are real: the serverless example has one fixable error and one fixable warning', () => {
     const file = path.resolve(__dirname, '../../examples/serverless/serverless.yml');
     const config = { rules: new Map([['batch/require-output-path', { severity: 2 as const, options: [] }], ['batch/require-group-retry', { severity: 1 as const, options: [] }]]), settings: {} };
-    const result = new Linter(FIX_RULES).lintText(fs.readFileSync(file, 'utf8'), file, config, { explicit: true })!;
+    const result = new Linter(rules).lintText(fs.readFileSync(file, 'utf8'), file, config, { explicit: true })!;
     expect([result.errorCount, result.fixableErrorCount, result.warningCount, result.fixableWarningCount]).toEqual([1, 1, 1, 1]);
     // Same position: sorted by rule id, as ESLint does.
     expect(result.messages.map((m) => m.fix)).toEqual([

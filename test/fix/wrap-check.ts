@@ -10,9 +10,10 @@ import type { State, StateMachine } from '../../src/model/types';
 import { parseSource, type SourceFile } from '../../src/sources/parse-source';
 import { definitionsOf } from '../semantics/load';
 import { acceptedByAslValidator } from '../semantics/run';
-import { FIX_RULES, fixWith, type FixRun } from './fix-harness';
+import { rules } from '../../rules';
+import { fixWith, type FixRun } from './fix-harness';
 
-export const ALL_RULES = Object.keys(FIX_RULES);
+export const ALL_RULES = Object.keys(rules);
 
 /** Runs the full fix loop on `text` and checks the invariants; returns the run. */
 export function fixFully(text: string, filename: string): FixRun {

@@ -5,7 +5,7 @@
 import { rules } from '../../rules';
 import { validateConfig } from '../../src/config/validate';
 import { Linter } from '../../src/engine/linter';
-import { FIX_RULES, fixWith, lines, lintWith } from './fix-harness';
+import { fixWith, lines, lintWith } from './fix-harness';
 import { ALL_RULES, fixFully } from './wrap-check';
 
 const SYNC = 'arn:aws:states:::batch:submitJob.sync';
@@ -137,9 +137,27 @@ describe('the Lambda Resource of an inserted pre/post-batch state', () => {
     const text = lines('StartAt: job-batch', 'States:', `  job-batch: ${job('End: true')}`);
     const settings = { batch: { fix: { preBatchResource: { 'Fn::GetAtt': ['PreBatchFunction', 'Arn'] }, postBatchResource: 'arn:aws:lambda:us-east-1:1:function:post-batch' } } };
     const config = { rules: new Map(ALL_RULES.map((id) => [id, { severity: 2 as const, options: [] as unknown[] }])), settings };
-    const out = new Linter(FIX_RULES).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!.output!;
+    const out = new Linter(rules).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!.output!;
     expect(out).toContain(lines('            Resource:', '              Fn::GetAtt: [PreBatchFunction, Arn]'));
     expect(out).toContain('            Resource: arn:aws:lambda:us-east-1:1:function:post-batch\n');
+  });
+
+  test('settings.batch.fix.names: name templates and the suffix stripped from the Batch task', () => {
+    const text = lines('StartAt: copy-job', 'States:', `  copy-job: ${job('End: true')}`, '  CopyGroup: { Type: Pass, End: true }');
+    const names = { group: '{base}Group', preBatch: 'Before{base}', postBatch: 'After{base}', stripSuffix: '-job' };
+    const config = { rules: new Map(ALL_RULES.map((id) => [id, { severity: 2 as const, options: [] as unknown[] }])), settings: { batch: { fix: { names } } } };
+    const out = new Linter(rules).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!.output!;
+    // State names are case-sensitive: "copyGroup" is free although "CopyGroup" exists.
+    expect(out).toContain(lines('StartAt: copyGroup', 'States:', '  copyGroup:', '    Type: Parallel', '    Branches:', '      - StartAt: Beforecopy', '        States:', '          Beforecopy:'));
+    expect(out).toContain('Next: Aftercopy, Catch: [{ErrorEquals: [States.ALL], ResultPath: $.error, Next: Aftercopy}] }\n          Aftercopy:\n');
+    expect(out).toContain('  CopyGroup: { Type: Pass, End: true }\n');
+  });
+
+  test('settings.batch.fix.names: a template whose name is taken moves to the next free base', () => {
+    const text = lines('StartAt: copy-batch', 'States:', `  copy-batch: ${job('Next: copy-group')}`, '  copy-group: { Type: Pass, End: true }');
+    const out = fixFully(text, 'a.asl.yaml').output;
+    expect(out).toContain(lines('StartAt: copy-2-group', 'States:', '  copy-2-group:'));
+    expect(out).toContain('          copy-2-pre-batch:\n');
   });
 });
 
@@ -167,7 +185,9 @@ test('require-post-batch inside a group: post-batch takes over the Batch task\'s
 test('settings.batch.fix is validated with the rest of the configuration', () => {
   const fix = (value: unknown) => () => validateConfig({ settings: { batch: { fix: value } } }, '.wflintrc.json', rules);
   expect(fix({ preBatchResource: '${PreBatch}', postBatchResource: { 'Fn::GetAtt': ['PostBatch', 'Arn'] } })).not.toThrow();
-  expect(fix({ preBatchResources: 'x' })).toThrow('"settings.batch.fix.preBatchResources": Unknown setting. Expected "preBatchResource" or "postBatchResource".');
+  expect(fix({ preBatchResources: 'x' })).toThrow('"settings.batch.fix.preBatchResources": Unknown setting. Expected "preBatchResource", "postBatchResource" or "names".');
+  expect(fix({ names: { group: 'Group' } })).toThrow('"settings.batch.fix.names.group": Expected a name template containing "{base}" but got "Group".');
+  expect(fix({ names: { suffix: '-job' } })).toThrow('"settings.batch.fix.names.suffix": Unknown setting. Expected "group", "preBatch", "postBatch" or "stripSuffix".');
   expect(fix({ preBatchResource: 3 })).toThrow('"settings.batch.fix.preBatchResource": Expected a string or an object.');
   expect(fix('x')).toThrow('"settings.batch.fix": Expected an object.');
 });
