@@ -2,17 +2,21 @@
 import type { FixFunction } from '../src/engine/fix-ops';
 import { getProperty } from '../src/model/ast';
 import { queryLanguage } from '../src/model/describe';
+import type { BatchQueries } from '../src/model/batch';
 import type { State } from '../src/model/types';
+import { preBatchOf } from './batch-members';
 import { insertionPoint } from './placement';
 
 /**
  * Adds `<key>.$: $.<key>` to the job's `Parameters` (inside the task's `Parameters`), creating
  * either `Parameters` when missing; a wrong path is set right, and a static `<key>` becomes the
  * path (keeping both would be a duplicate field for Step Functions). Undefined for JSONata
- * tasks and for parameters that are not plain objects.
+ * tasks, for parameters that are not plain objects, and while no pre-batch leads to the task:
+ * only pre-batch's output holds `url` and `url_out`, so the path would fail at run time. (The
+ * wrap fix inserts the pre-batch first; this fix follows in the next pass.)
  */
-export function addPayloadUrl(state: State, key: 'url' | 'url_out'): FixFunction | undefined {
-  if (queryLanguage(state) === 'JSONata') return undefined;
+export function addPayloadUrl(state: State, key: 'url' | 'url_out', batch: BatchQueries): FixFunction | undefined {
+  if (queryLanguage(state) === 'JSONata' || !preBatchOf(state, batch)) return undefined;
   const field = `${key}.$`;
   const path = `$.${key}`;
   const request = state.fieldProperty('Parameters');

@@ -175,3 +175,36 @@ function caseLike(word: string, sample: string): string {
   if (sample[0] === sample[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
   return word;
 }
+
+/**
+ * True when a new pre-batch may go in front of `state`: pre-batch replaces the task's input with
+ * `{url, url_out}`, so a task that reads anything else from its input (`JobName.$: $.name`,
+ * `Parameters.$`, an `InputPath`) would fail at run time with `States.Runtime`. Such a task is
+ * reported without a fix: rewiring its data flow is a guess.
+ */
+export function inputIsOnlyPayloadUrls(state: State): boolean {
+  const inputPath = stringValue(state.field('InputPath'));
+  if (state.field('InputPath') !== undefined && inputPath !== '$') return false;
+  return inputReferences(state.field('Parameters') ?? state.field('Arguments')).every((ref) => PAYLOAD_URL_PATHS.has(ref));
+}
+
+const PAYLOAD_URL_PATHS = new Set(['$.url', '$.url_out']);
+// A reference to the state input: `$`, `$.a.b`, `$['a']`, `$[0]`; `$$` (the context object) is not one.
+const INPUT_REFERENCE = /(?<![$\w])\$(?!\$)(?:\.[\w-]+|\[[^\]]*\])*/g;
+
+/** Every input reference in the `.$` values (and JSONata expressions) of a request. */
+function inputReferences(node: AstNode | undefined, into: string[] = []): string[] {
+  if (node?.kind === 'object') {
+    for (const p of node.properties) {
+      const key = String(p.key.value);
+      if (key.endsWith('.$') && p.value.kind === 'scalar') into.push(...(String(p.value.value).match(INPUT_REFERENCE) ?? []));
+      else inputReferences(p.value, into);
+    }
+  } else if (node?.kind === 'array') {
+    for (const item of node.items) inputReferences(item, into);
+  } else if (node?.kind === 'scalar' && typeof node.value === 'string' && /^\{%[^]*%\}$/.test(node.value.trim())) {
+    // JSONata reads the input through $states.input.
+    if (node.value.includes('$states.input')) into.push('$states.input');
+  }
+  return into;
+}

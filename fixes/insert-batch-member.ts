@@ -8,7 +8,7 @@ import { fixer as f } from '../src/engine/fix-ops';
 import { stringValue } from '../src/model/ast';
 import type { BatchQueries } from '../src/model/batch';
 import type { State } from '../src/model/types';
-import { lambdaState, memberName, type FixSettings } from './batch-members';
+import { inputIsOnlyPayloadUrls, lambdaState, memberName, type FixSettings } from './batch-members';
 import { wrapInGroup } from './wrap-in-group';
 
 /**
@@ -19,6 +19,7 @@ export function insertPreBatch(state: State, batch: BatchQueries, settings: FixS
   if (!batch.groupOf(state.scope)) return wrapInGroup(state, batch, settings);
   const states = state.scope.statesNode;
   if (!states || state.scope.states.some((s) => batch.isPreBatch(s) && stringValue(s.field('Next')) === state.name)) return undefined;
+  if (!inputIsOnlyPayloadUrls(state)) return undefined;
   const name = memberName(state, 'pre-batch', settings);
   const value = lambdaState(state, batch, 'pre-batch', { Next: state.name }, settings);
   const ops: FixOp[] = state.scope.machine

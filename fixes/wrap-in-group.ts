@@ -17,7 +17,7 @@ import type { BatchQueries } from '../src/model/batch';
 import { queryLanguage } from '../src/model/describe';
 import type { State, Transition } from '../src/model/types';
 import { GROUP_RETRIER } from './add-group-retry';
-import { groupBase, lambdaState, nameFor, postBatchOf, preBatchOf, type FixSettings } from './batch-members';
+import { groupBase, inputIsOnlyPayloadUrls, lambdaState, nameFor, postBatchOf, preBatchOf, type FixSettings } from './batch-members';
 
 /** The catcher that sends every error, in `$.error`, to `next` (DESIGN §1). */
 export function errorCatcher(next: string): { [key: string]: FixValue } {
@@ -29,6 +29,7 @@ export function wrapInGroup(state: State, batch: BatchQueries, settings: FixSett
   const scope = state.scope;
   if (scope.owner?.type === 'Parallel' || !scope.statesNode || queryLanguage(state) === 'JSONata') return undefined;
   const pre = preBatchOf(state, batch);
+  if (!pre && !inputIsOnlyPayloadUrls(state)) return undefined;
   const post = postBatchOf(state, batch);
   const members = [pre, state, post].filter((m): m is State => m !== undefined);
   const names = new Set(members.map((m) => m.name));

@@ -46,9 +46,9 @@ export default defineRule({
           }
           const value = getValue(job, `${key}.$`);
           if (value === undefined) {
-            ctx.report({ node: state.key, messageId: 'missingUrl', data: { key, path, name: state.name }, fix: addPayloadUrl(state, key) });
+            ctx.report({ node: state.key, messageId: 'missingUrl', data: { key, path, name: state.name }, fix: addPayloadUrl(state, key, ctx.batch) });
           } else if (!isPath(stringValue(value), path)) {
-            ctx.report({ node: state.key, messageId: 'wrongUrl', data: { key, path, name: state.name, value: value.kind === 'scalar' ? String(value.value) : `(${value.kind})` }, fix: addPayloadUrl(state, key) });
+            ctx.report({ node: state.key, messageId: 'wrongUrl', data: { key, path, name: state.name, value: value.kind === 'scalar' ? String(value.value) : `(${value.kind})` }, fix: addPayloadUrl(state, key, ctx.batch) });
           }
         }
       },

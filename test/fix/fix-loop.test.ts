@@ -123,17 +123,18 @@ describe('the fix loop', () => {
   });
 
   test('the messages and counts describe the fixed text', () => {
-    const text = lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob', '    ResultPath: $.job', '    End: true');
+    const pre = '  P: { Type: Task, Resource: !GetAtt pre-batch.Arn, Next: B }';
+    const text = lines('StartAt: P', 'States:', pre, '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob', '    ResultPath: $.job', '    End: true');
     const ids = ['batch/require-sync', 'batch/require-payload-urls', 'batch/no-result-override'];
     const before = lintWith(ids, text, 'a.asl.yaml');
     expect(before.filter((m) => m.fix).map((m) => m.ruleId)).toEqual(['batch/require-payload-urls', 'batch/require-payload-urls', 'batch/require-sync']);
     const config = { rules: new Map(ids.map((id) => [id, { severity: 2 as const, options: [] }])), settings: {} };
     const result = new Linter(rules).lintAndFixText(text, '/cases/a.asl.yaml', config, { explicit: true })!;
     expect(result.output).toBe(
-      lines('StartAt: B', 'States:', '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob.sync', '    Parameters:', '      Parameters:', '        url.$: $.url', '        url_out.$: $.url_out', '    ResultPath: $.job', '    End: true'),
+      lines('StartAt: P', 'States:', pre, '  B:', '    Type: Task', '    Resource: arn:aws:states:::batch:submitJob.sync', '    Parameters:', '      Parameters:', '        url.$: $.url', '        url_out.$: $.url_out', '    ResultPath: $.job', '    End: true'),
     );
     expect(result.source).toBe(result.output);
-    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([['batch/no-result-override', 3]]);
+    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([['batch/no-result-override', 4]]);
     expect([result.errorCount, result.fixableErrorCount]).toEqual([1, 0]);
   });
 

@@ -191,13 +191,27 @@ const GROUP_RETRY: FixCase[] = [
   },
 ];
 
+/** The Batch task `copy-batch` with `body`, entered from its pre-batch. */
+function yamlFedTask(...body: string[]): string {
+  return lines(
+    '# a Batch task after its pre-batch',
+    'StartAt: copy-pre-batch',
+    'States:',
+    '  copy-pre-batch: { Type: Task, Resource: !GetAtt pre-batch.Arn, Next: copy-batch }',
+    '  copy-batch:',
+    ...body.map((l) => `    ${l}`),
+    '  done: { Type: Succeed }',
+  );
+}
+const PRE_BATCH_JSON = { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:pre-batch', Next: 'B' };
+
 const PAYLOAD_URLS: FixCase[] = [
   {
     name: 'both urls added to the job Parameters (two passes), comments kept',
     rule: 'batch/require-payload-urls',
     file: 'a.asl.yaml',
-    code: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  JobName: copy', '  Parameters:', '    scene_id.$: $.id  # the scene', 'End: true'),
-    output: yamlTask(
+    code: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  JobName: copy', '  Parameters:', '    scene_id.$: $.id  # the scene', 'End: true'),
+    output: yamlFedTask(
       'Type: Task',
       'Resource: arn:aws:states:::batch:submitJob.sync',
       'Parameters:',
@@ -213,29 +227,29 @@ const PAYLOAD_URLS: FixCase[] = [
     name: 'a flow-map job Parameters',
     rule: 'batch/require-payload-urls',
     file: 'a.asl.yaml',
-    code: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters: { JobName: copy, Parameters: { url.$: $.url } }', 'End: true'),
-    output: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters: { JobName: copy, Parameters: { url.$: $.url, url_out.$: $.url_out } }', 'End: true'),
+    code: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters: { JobName: copy, Parameters: { url.$: $.url } }', 'End: true'),
+    output: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters: { JobName: copy, Parameters: { url.$: $.url, url_out.$: $.url_out } }', 'End: true'),
   },
   {
     name: 'the job Parameters created inside the task Parameters, JSON 2 spaces',
     rule: 'batch/require-payload-urls',
     file: 'a.asl.json',
-    code: `${JSON.stringify({ StartAt: 'B', States: { B: { Type: 'Task', Resource: 'arn:aws:states:::batch:submitJob.sync', Parameters: { JobName: 'copy' }, End: true } } }, null, 2)}\n`,
-    output: `${JSON.stringify({ StartAt: 'B', States: { B: { Type: 'Task', Resource: 'arn:aws:states:::batch:submitJob.sync', Parameters: { JobName: 'copy', Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' } }, End: true } } }, null, 2)}\n`,
+    code: `${JSON.stringify({ StartAt: 'A', States: { A: PRE_BATCH_JSON, B: { Type: 'Task', Resource: 'arn:aws:states:::batch:submitJob.sync', Parameters: { JobName: 'copy' }, End: true } } }, null, 2)}\n`,
+    output: `${JSON.stringify({ StartAt: 'A', States: { A: PRE_BATCH_JSON, B: { Type: 'Task', Resource: 'arn:aws:states:::batch:submitJob.sync', Parameters: { JobName: 'copy', Parameters: { 'url.$': '$.url', 'url_out.$': '$.url_out' } }, End: true } } }, null, 2)}\n`,
   },
   {
     name: 'the task Parameters created after Resource',
     rule: 'batch/require-payload-urls',
     file: 'a.asl.yaml',
-    code: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'End: true'),
-    output: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  Parameters:', '    url.$: $.url', '    url_out.$: $.url_out', 'End: true'),
+    code: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'End: true'),
+    output: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  Parameters:', '    url.$: $.url', '    url_out.$: $.url_out', 'End: true'),
   },
   {
     name: 'a wrong path is set, a static value becomes the path',
     rule: 'batch/require-payload-urls',
     file: 'a.asl.yaml',
-    code: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  Parameters:', '    url.$: $.input', "    url_out: 's3://bucket/out.json'", 'End: true'),
-    output: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  Parameters:', '    url.$: $.url', "    url_out.$: '$.url_out'", 'End: true'),
+    code: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  Parameters:', '    url.$: $.input', "    url_out: 's3://bucket/out.json'", 'End: true'),
+    output: yamlFedTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  Parameters:', '    url.$: $.url', "    url_out.$: '$.url_out'", 'End: true'),
   },
   {
     name: 'embedded JSON in !Sub |',
@@ -244,8 +258,9 @@ const PAYLOAD_URLS: FixCase[] = [
     code: lines(
       ...CF_HEAD,
       '        {',
-      '          "StartAt": "B",',
+      '          "StartAt": "A",',
       '          "States": {',
+      '            "A": { "Type": "Task", "Resource": "${PreBatchFunction.Arn}", "Next": "B" },',
       '            "B": {',
       '              "Type": "Task",',
       '              "Resource": "arn:${AWS::Partition}:states:::batch:submitJob.sync",',
@@ -258,8 +273,9 @@ const PAYLOAD_URLS: FixCase[] = [
     output: lines(
       ...CF_HEAD,
       '        {',
-      '          "StartAt": "B",',
+      '          "StartAt": "A",',
       '          "States": {',
+      '            "A": { "Type": "Task", "Resource": "${PreBatchFunction.Arn}", "Next": "B" },',
       '            "B": {',
       '              "Type": "Task",',
       '              "Resource": "arn:${AWS::Partition}:states:::batch:submitJob.sync",',
@@ -271,10 +287,17 @@ const PAYLOAD_URLS: FixCase[] = [
     ),
   },
   {
+    name: 'no fix while no pre-batch leads to the task: $.url would not exist at run time',
+    rule: 'batch/require-payload-urls',
+    file: 'a.asl.yaml',
+    code: yamlTask('Type: Task', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Parameters:', '  JobName: copy', 'End: true'),
+    output: null,
+  },
+  {
     name: 'no fix for JSONata tasks',
     rule: 'batch/require-payload-urls',
     file: 'a.asl.yaml',
-    code: yamlTask('Type: Task', 'QueryLanguage: JSONata', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Arguments: { JobName: copy, Parameters: {} }', 'End: true'),
+    code: yamlFedTask('Type: Task', 'QueryLanguage: JSONata', 'Resource: arn:aws:states:::batch:submitJob.sync', 'Arguments: { JobName: copy, Parameters: {} }', 'End: true'),
     output: null,
   },
 ];

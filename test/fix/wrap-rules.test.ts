@@ -191,3 +191,35 @@ test('settings.batch.fix is validated with the rest of the configuration', () =>
   expect(fix({ preBatchResource: 3 })).toThrow('"settings.batch.fix.preBatchResource": Expected a string or an object.');
   expect(fix('x')).toThrow('"settings.batch.fix": Expected an object.');
 });
+
+describe('no new pre-batch in front of a task that reads other input (its input becomes {url, url_out})', () => {
+  const naked = (parameters: string) =>
+    lines('StartAt: job-batch', 'States:', `  job-batch: { Type: Task, Resource: "${SYNC}", Parameters: ${parameters}, End: true }`);
+  const wrapFix = (text: string) => lintWith(['batch/require-parallel-group'], text, 'a.asl.yaml').map((m) => m.fix !== undefined);
+
+  test.each([
+    ['a JSONPath parameter', '{ JobName.$: $.name, JobQueue: q, JobDefinition: d }'],
+    ['an intrinsic reading the input', "{ JobName.$: \"States.Format('job-{}', $.id)\", JobQueue: q, JobDefinition: d }"],
+    ['a whole Parameters object from the input', '{ JobName: j, JobQueue: q, JobDefinition: d, Parameters.$: $.params }'],
+  ])('%s: reported without a fix', (_name, parameters) => {
+    expect(wrapFix(naked(parameters))).toEqual([false]);
+  });
+
+  test.each([
+    ['static parameters', '{ JobName: j, JobQueue: q, JobDefinition: d }'],
+    ['the context object', '{ JobName.$: $$.Execution.Name, JobQueue: q, JobDefinition: d }'],
+    ['the payload urls', '{ JobName: j, JobQueue: q, JobDefinition: d, Parameters: { url.$: $.url, url_out.$: $.url_out } }'],
+  ])('%s: wrapped', (_name, parameters) => {
+    expect(wrapFix(naked(parameters))).toEqual([true]);
+  });
+
+  test('an existing pre-batch already hands {url, url_out} over: the triad is wrapped whatever the task reads', () => {
+    const text = lines(
+      'StartAt: job-pre-batch',
+      'States:',
+      '  job-pre-batch: { Type: Task, Resource: !GetAtt pre-batch.Arn, Next: job-batch }',
+      `  job-batch: { Type: Task, Resource: "${SYNC}", Parameters: { JobName.$: $.name, JobQueue: q, JobDefinition: d }, End: true }`,
+    );
+    expect(wrapFix(text)).toEqual([true]);
+  });
+});
