@@ -10,7 +10,7 @@
  *   cloudformation/  YAML templates with `DefinitionString: !Sub |` (embedded JSON) or SAM
  *                    `Definition:`, and JSON templates with `{"Fn::Sub": "..."}` / `Fn::Join`
  *
- * Machines have 5 to 200 states (most are small, as in real repositories), Parallel branches
+ * Machines have 3 to 150 states (most are small, as in real repositories), Parallel branches
  * and Map ItemProcessors nested up to three levels, canonical batch groups and the broken
  * shapes seen in real workflows (flat triads, missing post-batch, no `.sync`, native retries, ...).
  *
@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 20240601;
 export const DEFAULT_DEFINITIONS = 2000;
 export const DEFAULT_OUT = path.resolve(__dirname, '..', '..', 'bench', '.corpus');
@@ -737,13 +737,17 @@ export interface Manifest {
   readonly probes: { readonly yaml: string; readonly json: string };
 }
 
-/** Machine sizes: most real workflows are small, a few are very large. */
+/**
+ * Machine sizes: most real workflows are small, a few are large. The bands follow the 22 real
+ * Batch workflows in shared/corpus/real (2 to 23 states, median 8, about 5 KB a file), with a
+ * tail of larger machines that no real file reaches, so that big definitions are measured too.
+ */
 function machineSize(rng: Rng): number {
   const band = rng.weighted<[number, number]>([
-    [[5, 15], 55],
-    [[16, 50], 30],
-    [[51, 120], 12],
-    [[121, 195], 3],
+    [[3, 10], 55],
+    [[11, 25], 35],
+    [[26, 60], 8],
+    [[61, 150], 2],
   ]);
   return rng.int(band[0], band[1]);
 }
