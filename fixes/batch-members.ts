@@ -84,25 +84,41 @@ export function needsGroup(state: State, batch: BatchQueries): boolean {
   return batch.isBatchTask(state) && state.scope.owner?.type !== 'Parallel';
 }
 
+const allocations = new WeakMap<StateMachine, Map<State, string>>();
+
 /**
- * The base name of the group for `state`. Every Batch task that needs a group reserves its names
- * in document order, so two groups built in the same fix pass never take the same name.
+ * The base name of every Batch task that a fix may give new states, for the whole machine.
+ * All fixes of one pass are computed against the same text and applied together, so every
+ * name they could insert (a group, a missing pre- or post-batch, in any scope) is reserved here
+ * once, in document order: two fixes of one pass never insert the same name.
  */
-export function groupBase(state: State, batch: BatchQueries, settings: FixSettings | undefined): string {
-  const taken = new Set(state.scope.machine.states().map((s) => s.name));
-  for (const task of state.scope.machine.states()) {
-    if (!needsGroup(task, batch)) continue;
-    const roles: MemberRole[] = ['group', ...(preBatchOf(task, batch) ? [] : ['pre-batch' as const]), ...(postBatchOf(task, batch) ? [] : ['post-batch' as const])];
-    const base = freeBase(baseOf(task, settings), roles, taken, settings);
-    if (task === state) return base;
+function allocate(machine: StateMachine, batch: BatchQueries, settings: FixSettings | undefined): Map<State, string> {
+  let bases = allocations.get(machine);
+  if (bases) return bases;
+  bases = new Map();
+  const taken = new Set(machine.states().map((s) => s.name));
+  for (const task of machine.states()) {
+    if (!batch.isBatchTask(task)) continue;
+    const inGroup = !needsGroup(task, batch);
+    const roles: MemberRole[] = [
+      ...(inGroup ? [] : ['group' as const]),
+      ...(preBatchOf(task, batch) ? [] : ['pre-batch' as const]),
+      ...(postBatchOf(task, batch) ? [] : ['post-batch' as const]),
+    ];
+    if (roles.length > 0) bases.set(task, freeBase(baseOf(task, settings), roles, taken, settings));
   }
-  return freeBase(baseOf(state, settings), ['group'], taken, settings);
+  allocations.set(machine, bases);
+  return bases;
 }
 
-/** A free name (`<base>-pre-batch` by default) for a state inserted next to `state` in its group. */
-export function memberName(state: State, role: LambdaRole, settings: FixSettings | undefined): string {
-  const taken = new Set(state.scope.machine.states().map((s) => s.name));
-  return nameFor(role, freeBase(baseOf(state, settings), [role], taken, settings), settings);
+/** The base name of the group for the Batch task `state` (see `allocate`). */
+export function groupBase(state: State, batch: BatchQueries, settings: FixSettings | undefined): string {
+  return allocate(state.scope.machine, batch, settings).get(state) ?? baseOf(state, settings);
+}
+
+/** The name (`<base>-pre-batch` by default) of a `role` state inserted next to `state` (see `allocate`). */
+export function memberName(state: State, role: LambdaRole, batch: BatchQueries, settings: FixSettings | undefined): string {
+  return nameFor(role, groupBase(state, batch, settings), settings);
 }
 
 /**

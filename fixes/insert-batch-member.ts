@@ -20,7 +20,7 @@ export function insertPreBatch(state: State, batch: BatchQueries, settings: FixS
   const states = state.scope.statesNode;
   if (!states || state.scope.states.some((s) => batch.isPreBatch(s) && stringValue(s.field('Next')) === state.name)) return undefined;
   if (!inputIsOnlyPayloadUrls(state)) return undefined;
-  const name = memberName(state, 'pre-batch', settings);
+  const name = memberName(state, 'pre-batch', batch, settings);
   const value = lambdaState(state, batch, 'pre-batch', { Next: state.name }, settings);
   const ops: FixOp[] = state.scope.machine
     .incoming(state)
@@ -43,7 +43,7 @@ export function insertPostBatch(state: State, batch: BatchQueries, settings: Fix
   const next = stringValue(nextProperty?.value);
   const ends = endProperty?.value.kind === 'scalar' && endProperty.value.value === true;
   if (next === undefined && !ends) return undefined;
-  const name = memberName(state, 'post-batch', settings);
+  const name = memberName(state, 'post-batch', batch, settings);
   const value = lambdaState(state, batch, 'post-batch', next !== undefined ? { Next: next } : { End: true }, settings);
   const ops: FixOp[] = next !== undefined ? [f.set(nextProperty!.value, name)] : [f.renameKey(endProperty!, 'Next'), f.set(endProperty!.value, name)];
   ops.push(f.insert(states, name, value, state.property));

@@ -68,13 +68,28 @@ function applyParsable(source: SourceFile, candidates: readonly LintMessage[], w
       kept.push(message);
       best = attempt;
     } else {
-      warn(`Skipped the fix of ${message.ruleId ?? 'a rule'} at ${source.filePath}:${message.line}:${message.column}: the fixed text would not parse.`);
+      warn(`Skipped the fix of ${message.ruleId ?? 'a rule'} at ${source.filePath}:${message.line}:${message.column}: the fixed text would not parse or would repeat a state name.`);
     }
   }
   return best;
 }
 
-/** The fixed file parses and still holds every machine. */
+/**
+ * The fixed file parses, still holds every machine, and has no state name twice that was once:
+ * a duplicate key parses (the last one wins) but silently drops a state.
+ */
 function parsesLike(fixed: SourceFile, original: SourceFile): boolean {
-  return fixed.errors.length === 0 && fixed.machines.length >= original.machines.length;
+  return fixed.errors.length === 0 && fixed.machines.length >= original.machines.length && duplicateNames(fixed) <= duplicateNames(original);
+}
+
+function duplicateNames(source: SourceFile): number {
+  let duplicates = 0;
+  for (const machine of source.machines) {
+    const seen = new Set<string>();
+    for (const state of machine.states()) {
+      if (seen.has(state.name)) duplicates++;
+      seen.add(state.name);
+    }
+  }
+  return duplicates;
 }

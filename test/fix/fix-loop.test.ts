@@ -112,7 +112,7 @@ describe('the fix loop', () => {
       onWarning: (w) => warnings.push(w),
     });
     expect(result!.output).toBe(text.replace('Succeed', 'Pass'));
-    expect(warnings).toEqual(['Skipped the fix of test/broken at /cases/a.asl.json:1:2: the fixed text would not parse.']);
+    expect(warnings).toEqual(['Skipped the fix of test/broken at /cases/a.asl.json:1:2: the fixed text would not parse or would repeat a state name.']);
   });
 
   test('a file that does not parse is linted, never fixed', () => {
