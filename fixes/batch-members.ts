@@ -79,9 +79,19 @@ function freeBase(base: string, roles: readonly MemberRole[], taken: Set<string>
   }
 }
 
-/** A Batch task the wrap fix would put in a new group (one not already in a Parallel branch). */
+/**
+ * A Batch task the wrap fix would put in a new group: one not in the branch of a single-branch
+ * Parallel. (That Parallel is meant as its group; a branch of a multi-branch Parallel, like a
+ * Map processor, gets a group of its own inside it.)
+ */
 export function needsGroup(state: State, batch: BatchQueries): boolean {
-  return batch.isBatchTask(state) && state.scope.owner?.type !== 'Parallel';
+  return batch.isBatchTask(state) && !inSingleBranchParallel(state);
+}
+
+/** True when `state` sits in the one branch of a single-branch Parallel. */
+export function inSingleBranchParallel(state: State): boolean {
+  const owner = state.scope.owner;
+  return owner?.type === 'Parallel' && owner.children.length === 1;
 }
 
 const allocations = new WeakMap<StateMachine, Map<State, string>>();

@@ -17,7 +17,7 @@ import type { BatchQueries } from '../src/model/batch';
 import { queryLanguage } from '../src/model/describe';
 import type { State, Transition } from '../src/model/types';
 import { GROUP_RETRIER } from './add-group-retry';
-import { groupBase, inputIsOnlyPayloadUrls, lambdaState, nameFor, postBatchOf, preBatchOf, type FixSettings } from './batch-members';
+import { groupBase, inSingleBranchParallel, inputIsOnlyPayloadUrls, lambdaState, nameFor, postBatchOf, preBatchOf, type FixSettings } from './batch-members';
 
 /** The catcher that sends every error, in `$.error`, to `next` (DESIGN §1). */
 export function errorCatcher(next: string): { [key: string]: FixValue } {
@@ -27,7 +27,7 @@ export function errorCatcher(next: string): { [key: string]: FixValue } {
 /** The wrap fix for the Batch task `state`; undefined when the shape is ambiguous. */
 export function wrapInGroup(state: State, batch: BatchQueries, settings: FixSettings | undefined): FixFunction | undefined {
   const scope = state.scope;
-  if (scope.owner?.type === 'Parallel' || !scope.statesNode || queryLanguage(state) === 'JSONata') return undefined;
+  if (inSingleBranchParallel(state) || !scope.statesNode || queryLanguage(state) === 'JSONata') return undefined;
   const pre = preBatchOf(state, batch);
   if (!pre && !inputIsOnlyPayloadUrls(state)) return undefined;
   const post = postBatchOf(state, batch);

@@ -36,6 +36,8 @@ export default defineRule({
             node: state.key,
             messageId: 'manyBranches',
             data: { name: state.name, parallel: owner.name, count: owner.children.length },
+            // The triad gets a group of its own inside the branch.
+            fix: wrapInGroup(state, ctx.batch, fixSettings(ctx.settings)),
           });
           return;
         }

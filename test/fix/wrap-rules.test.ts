@@ -49,10 +49,10 @@ describe('gives up, leaving the report without a fix', () => {
         '  upload-failed: { Type: Fail }', '  job-failed: { Type: Fail }'),
     ],
     [
-      'the Batch task is in a Parallel with two branches',
+      'the Batch task sits beside another state in a single-branch Parallel (meant as its group)',
       'a.asl.yaml',
-      lines('StartAt: both', 'States:', '  both:', '    Type: Parallel', '    Branches:', '      - StartAt: job-batch', '        States:', `          job-batch: ${job('End: true')}`,
-        '      - StartAt: wait', '        States:', '          wait: { Type: Wait, Seconds: 1, End: true }', '    End: true'),
+      lines('StartAt: g', 'States:', '  g:', '    Type: Parallel', '    Branches:', '      - StartAt: wait', '        States:', '          wait: { Type: Wait, Seconds: 1, Next: job-batch }',
+        `          job-batch: ${job('End: true')}`, '    End: true'),
     ],
     ['the States map is a flow map', 'a.asl.yaml', lines('StartAt: job-batch', `States: { job-batch: ${job('End: true')} }`)],
     ['a moved state holds a YAML anchor', 'a.asl.yaml', lines('StartAt: job-batch', 'States:', '  job-batch:', '    Type: Task', `    Resource: ${SYNC}`, '    Parameters: &job { JobName: j, JobQueue: q, JobDefinition: d }', '    End: true')],
@@ -222,4 +222,14 @@ describe('no new pre-batch in front of a task that reads other input (its input 
     );
     expect(wrapFix(text)).toEqual([true]);
   });
+});
+
+test('a Batch task in one branch of a multi-branch Parallel gets a group of its own inside the branch', () => {
+  const text = lines('StartAt: both', 'States:', '  both:', '    Type: Parallel', '    Branches:', '      - StartAt: job-batch', '        States:', `          job-batch: ${job('End: true')}`,
+    '      - StartAt: wait', '        States:', '          wait: { Type: Wait, Seconds: 1, End: true }', '    End: true');
+  const out = fixFully(text, 'a.asl.yaml').output;
+  expect(out).toContain(lines('      - StartAt: job-group', '        States:', '          job-group:', '            Type: Parallel', '            Branches:', '              - StartAt: job-pre-batch'));
+  expect(out).toContain(lines('            OutputPath: $[0]', '            End: true'));
+  // The other branch is untouched.
+  expect(out).toContain(lines('      - StartAt: wait', '        States:', '          wait: { Type: Wait, Seconds: 1, End: true }', '    End: true'));
 });
