@@ -18,6 +18,8 @@ const FORMATS = ['stylish', 'json'] as const;
 
 /** Runs the command line with `argv` (without the node and script paths); resolves to the exit code. */
 export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  // `wf-lint lambdas ...` builds the reference Lambdas; loaded on demand to keep lint startup fast.
+  if (argv[0] === 'lambdas') return (await import('./lambdas')).lambdasMain(argv.slice(1), io);
   let usageError: string | undefined;
   const parser = yargs([...argv])
     .scriptName('wf-lint')
