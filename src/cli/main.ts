@@ -9,12 +9,11 @@ import yargs from 'yargs';
 import { WfLint } from '../api/wf-lint';
 import { ConfigError } from '../config/types';
 import type { LintResult } from '../engine/types';
-import { formatJson } from '../formatters/json';
-import { formatStylish } from '../formatters/stylish';
+import { FORMATTER_NAMES, formatterContext, loadFormatter } from '../formatters';
 import { NoFilesError } from '../sources/discover';
 import { parseRuleOptions, UsageError } from './parse-rule-option';
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = FORMATTER_NAMES;
 
 /** Runs the command line with `argv` (without the node and script paths); resolves to the exit code. */
 export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
@@ -92,7 +91,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     if (args.fix) results = await api.outputFixes(results);
     if (args.quiet) results = results.map(errorsOnly);
     const color = args.color ?? (args.outputFile === undefined && Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR);
-    const report = args.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, { color, cwd });
+    const report = loadFormatter(args.format)(results, formatterContext(cwd, color));
     if (args.outputFile) {
       fs.mkdirSync(path.dirname(path.resolve(args.outputFile)), { recursive: true });
       fs.writeFileSync(args.outputFile, report);
