@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { RuleModule } from '../engine/define-rule';
 import { presetConfig, type PresetName } from './presets';
 import { ConfigError, type ConfigData, type LoadedConfig, type ResolvedConfig, type RuleEntry, type RuleSetting } from './types';
-import { asArray, ruleSetting } from './validate';
+import { asArray, isPlainObject, ruleSetting } from './validate';
 
 type Matcher = (relativePath: string) => boolean;
 
@@ -92,11 +92,7 @@ function mergeSettings(base: Record<string, unknown>, extra: Readonly<Record<str
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const current = out[key];
-    out[key] = isObject(current) && isObject(value) ? mergeSettings(current, value) : value;
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeSettings(current, value) : value;
   }
   return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
