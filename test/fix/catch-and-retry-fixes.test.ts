@@ -9,20 +9,10 @@
 import { migrateRetryStrategy } from '../../fixes/migrate-retry-strategy';
 import type { FixOp } from '../../src/engine/fix-ops';
 import { BatchQueries, batchMatchers } from '../../src/model/batch';
-import { applyOps, fixAndCheck, fixer, fixWith, lines, lintWith, stateNamed } from './fix-harness';
+import { applyOps, CF_HEAD, fixAndCheck, fixer, fixWith, lines, lintWith, stateNamed, type FixCase } from './fix-harness';
 
 const CATCH = 'batch/require-catch-to-post-batch';
 const RETRY = 'batch/no-native-retry';
-
-interface FixCase {
-  readonly name: string;
-  readonly file: string;
-  readonly code: string;
-  /** The fixed text; `null` when the problem is reported but has no fix. */
-  readonly output: string | null;
-}
-
-const CF_HEAD = ['Resources:', '  Machine:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionString: !Sub |'];
 
 /** A flat triad in YAML; `task` are the Batch task's lines after its `Parameters`. */
 function flatYaml(...task: string[]): string {

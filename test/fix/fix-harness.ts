@@ -12,6 +12,18 @@ import type { State, StateMachine } from '../../src/model/types';
 import { parseSource, type SourceFile } from '../../src/sources/parse-source';
 import { renderFix } from '../../src/sources/render-fix';
 
+/** A fix test case: input text and the exact fixed text. */
+export interface FixCase {
+  readonly name: string;
+  readonly file: string;
+  readonly code: string;
+  /** The fixed text; `null` when the problem is reported but has no fix. */
+  readonly output: string | null;
+}
+
+/** The head of a CloudFormation template whose machine is JSON in `DefinitionString: !Sub |`. */
+export const CF_HEAD = ['Resources:', '  Machine:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionString: !Sub |'];
+
 export interface FixRun {
   readonly output: string;
   readonly messages: readonly LintMessage[];

@@ -3,18 +3,12 @@
  * each format, and the invariants of `fixAndCheck` (re-parses, lints clean for the rule, a
  * second run changes nothing, bytes outside the edits untouched).
  */
-import { fixAndCheck, lines, lintWith } from './fix-harness';
+import { CF_HEAD, fixAndCheck, lines, lintWith, type FixCase } from './fix-harness';
 
-interface FixCase {
-  readonly name: string;
+/** A fix case of one rule. */
+interface RuleFixCase extends FixCase {
   readonly rule: string;
-  readonly file: string;
-  readonly code: string;
-  /** The fixed text; `null` when the problem is reported but has no fix. */
-  readonly output: string | null;
 }
-
-const CF_HEAD = ['Resources:', '  Machine:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionString: !Sub |'];
 
 /** A Parallel batch group around `copy`'s triad, in YAML, with `extra` lines after `Branches`. */
 function yamlGroup(...extra: string[]): string {
@@ -57,7 +51,7 @@ function yamlTask(...body: string[]): string {
   return lines('# a lone Batch task', 'StartAt: copy-batch', 'States:', '  copy-batch:', ...body.map((l) => `    ${l}`), '  done: { Type: Succeed }');
 }
 
-const SYNC: FixCase[] = [
+const SYNC: RuleFixCase[] = [
   {
     name: 'a plain Resource, before its comment',
     rule: 'batch/require-sync',
@@ -102,7 +96,7 @@ const SYNC: FixCase[] = [
   },
 ];
 
-const OUTPUT_PATH: FixCase[] = [
+const OUTPUT_PATH: RuleFixCase[] = [
   {
     name: 'inserted after Branches, before Next, in YAML',
     rule: 'batch/require-output-path',
@@ -140,7 +134,7 @@ const OUTPUT_PATH: FixCase[] = [
   },
 ];
 
-const GROUP_RETRY: FixCase[] = [
+const GROUP_RETRY: RuleFixCase[] = [
   {
     name: 'inserted after Next, before Catch',
     rule: 'batch/require-group-retry',
@@ -205,7 +199,7 @@ function yamlFedTask(...body: string[]): string {
 }
 const PRE_BATCH_JSON = { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:pre-batch', Next: 'B' };
 
-const PAYLOAD_URLS: FixCase[] = [
+const PAYLOAD_URLS: RuleFixCase[] = [
   {
     name: 'both urls added to the job Parameters (two passes), comments kept',
     rule: 'batch/require-payload-urls',
@@ -314,7 +308,7 @@ function invokeMachine(...preBatch: string[]): string {
 }
 const INVOKE = ['Type: Task', 'Resource: arn:aws:states:::lambda:invoke', 'Parameters:', '  FunctionName: pre-batch', '  Payload.$: $'];
 
-const UNWRAP: FixCase[] = [
+const UNWRAP: RuleFixCase[] = [
   {
     name: 'OutputPath inserted after Parameters',
     rule: 'batch/unwrap-lambda-payload',
