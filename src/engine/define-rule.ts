@@ -42,6 +42,8 @@ export interface RuleContext<MessageIds extends string, Options extends readonly
   readonly template: TemplateInfo | undefined;
   readonly batch: BatchQueries;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+  /** The 1-based line and column where `node` starts, for messages that point at another place ("first defined at line 12"). */
+  locate(node: AstNode | PropertyNode): { readonly line: number; readonly column: number };
 }
 
 type StateVisitor = (state: State) => void;
