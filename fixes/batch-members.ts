@@ -94,7 +94,13 @@ export function inSingleBranchParallel(state: State): boolean {
   return owner?.type === 'Parallel' && owner.children.length === 1;
 }
 
-const allocations = new WeakMap<StateMachine, Map<State, string>>();
+/**
+ * The allocation of the machine linted last. One entry, not a WeakMap of every machine: a
+ * module-wide WeakMap keeps each linted tree alive through young-generation GCs, which doubled
+ * the peak memory of large runs (issue 8). Allocation is a pure function of the machine, so a
+ * miss only recomputes it.
+ */
+let lastAllocation: { readonly machine: StateMachine; readonly bases: Map<State, string> } | undefined;
 
 /**
  * The base name of every Batch task that a fix may give new states, for the whole machine.
@@ -103,9 +109,8 @@ const allocations = new WeakMap<StateMachine, Map<State, string>>();
  * once, in document order: two fixes of one pass never insert the same name.
  */
 function allocate(machine: StateMachine, batch: BatchQueries, settings: FixSettings | undefined): Map<State, string> {
-  let bases = allocations.get(machine);
-  if (bases) return bases;
-  bases = new Map();
+  if (lastAllocation?.machine === machine) return lastAllocation.bases;
+  const bases = new Map<State, string>();
   const taken = new Set(machine.states().map((s) => s.name));
   for (const task of machine.states()) {
     if (!batch.isBatchTask(task)) continue;
@@ -117,7 +122,7 @@ function allocate(machine: StateMachine, batch: BatchQueries, settings: FixSetti
     ];
     if (roles.length > 0) bases.set(task, freeBase(baseOf(task, settings), roles, taken, settings));
   }
-  allocations.set(machine, bases);
+  lastAllocation = { machine, bases };
   return bases;
 }
 
@@ -160,8 +165,9 @@ function lambdaFields(machine: StateMachine, batch: BatchQueries, role: LambdaRo
 /** `!GetAtt pre-batch.Arn` in serverless, Cirrus and CloudFormation; a `${…}` placeholder elsewhere. */
 function defaultResource(machine: StateMachine, role: LambdaRole): FixValue {
   if (collectStrings(machine.root.node).some((s) => s.includes('${tasks.'))) return `\${tasks.${role}.lambda.function_arn}`;
-  // A definition embedded in a string cannot hold an intrinsic; plain ASL takes a substitution.
-  if (machine.host.kind === 'asl' || machine.host.embedded) return role === 'pre-batch' ? '${PreBatchFunctionArn}' : '${PostBatchFunctionArn}';
+  // A definition embedded in a string, or written in TypeScript, cannot hold a CloudFormation
+  // intrinsic; plain ASL and TypeScript take a substitution.
+  if (machine.host.kind === 'asl' || machine.host.kind === 'typescript' || machine.host.kind === 'cdk' || machine.host.embedded) return role === 'pre-batch' ? '${PreBatchFunctionArn}' : '${PostBatchFunctionArn}';
   return { intrinsic: 'GetAtt', args: `${role}.Arn` };
 }
 

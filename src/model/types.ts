@@ -5,14 +5,14 @@
 import type { AstNode, ObjectNode, PropertyNode, ScalarNode } from './ast';
 
 /** Where a machine was found in its file; decides naming and, later, fix defaults. */
-export type HostKind = 'asl' | 'cirrus' | 'serverless' | 'cloudformation';
+export type HostKind = 'asl' | 'cirrus' | 'serverless' | 'cloudformation' | 'typescript' | 'cdk';
 
 export interface MachineHost {
   readonly kind: HostKind;
   /** True when the definition is JSON inside a string (CloudFormation `DefinitionString`). */
   readonly embedded: boolean;
   /** The file's syntax: decides how fixes are rendered. */
-  readonly syntax: 'yaml' | 'json';
+  readonly syntax: 'yaml' | 'json' | 'ts';
   /**
    * Values given for `${name}` placeholders: the variable map of `Fn::Sub: [template, vars]`
    * or SAM's `DefinitionSubstitutions`.

@@ -22,8 +22,11 @@ export class NoFilesError extends Error {
 }
 
 // Only files with these endings are read when walking; everything else is never opened.
-const WALKED = /\.(?:json|ya?ml|asl|tmpl|template)$/i;
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+// TypeScript/JavaScript sources are read too, but declaration files hold no values.
+const WALKED = /\.(?:json|ya?ml|asl|tmpl|template|[cm]?ts|tsx|[cm]?js)$/i;
+const DECLARATIONS = /\.d\.[cm]?ts$/i;
+// `cdk.out` holds what `cdk synth` generated from the sources linted here.
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', 'cdk.out']);
 
 /**
  * The files to lint for `patterns`, sorted and without duplicates. `isIgnored` is the
@@ -83,7 +86,7 @@ function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, u
       if (active.some(({ base, ig }) => ig.ignores(path.relative(base, full).split(path.sep).join('/') + (isDir ? '/' : '')))) continue;
       if (isIgnored(full)) continue;
       if (isDir) visit(full, active);
-      else if (anyExtension || WALKED.test(entry.name)) out.push(full);
+      else if (anyExtension || (WALKED.test(entry.name) && !DECLARATIONS.test(entry.name))) out.push(full);
     }
   };
   visit(root, useGitignore ? ancestorIgnores(root, cwd) : []);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { EmbeddedJson } from '../formats/json/embedded';
 import { parseJson } from '../formats/json/parse';
 import type { DirectiveComment, ParseError } from '../formats/parse-result';
+import type { CdkMachine } from '../formats/ts/cdk-contract';
+import { tsParser } from '../formats/ts/load';
 import { yamlParser } from '../formats/yaml/load';
 import type { AstNode } from '../model/ast';
 import { buildMachine } from '../model/build';
@@ -17,7 +19,7 @@ export interface SourceFile {
   readonly filePath: string;
   readonly text: string;
   readonly lines: LineIndex;
-  readonly syntax: 'yaml' | 'json';
+  readonly syntax: Syntax;
   readonly machines: readonly StateMachine[];
   readonly template: TemplateInfo | undefined;
   /** The fatal problem of the file itself, or of an embedded definition. */
@@ -28,10 +30,18 @@ export interface SourceFile {
   readonly roots: readonly AstNode[];
   /** For each machine embedded in a string (`DefinitionString`): its decoded text and offsets. */
   readonly embedded: ReadonlyMap<StateMachine, EmbeddedJson>;
+  /** For each machine read from CDK constructs: the reader that renders its fixes. */
+  readonly cdk?: ReadonlyMap<StateMachine, CdkMachine>;
 }
 
+export type Syntax = 'yaml' | 'json' | 'ts';
+
+// TypeScript and JavaScript in every module flavour; declaration files hold no values.
+const TS_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
+
 /** The syntax of a file: `.json` is always strict JSON (DESIGN §3); other names are sniffed. */
-export function syntaxOf(filePath: string, text: string): 'yaml' | 'json' {
+export function syntaxOf(filePath: string, text: string): Syntax {
+  if (TS_FILE.test(filePath)) return 'ts';
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.yml' || ext === '.yaml') return 'yaml';
@@ -41,6 +51,7 @@ export function syntaxOf(filePath: string, text: string): 'yaml' | 'json' {
 /** Parses `text` (the content of `filePath`) into its machines. */
 export function parseSource(text: string, filePath: string): SourceFile {
   const syntax = syntaxOf(filePath, text);
+  if (syntax === 'ts') return parseTypeScript(text, filePath);
   const parsed = syntax === 'json' ? parseJson(text) : yamlParser().parseYaml(text);
   const base = { filePath, text, lines: new LineIndex(text), syntax, directives: parsed.directives };
   if (parsed.error) return { ...base, machines: [], template: undefined, errors: [parsed.error], partial: undefined, roots: [], embedded: new Map() };
@@ -59,7 +70,34 @@ export function parseSource(text: string, filePath: string): SourceFile {
   };
 }
 
-/** A cheap test run before parsing a file found by walking a folder: can it hold a machine? */
+/** The machines of a TypeScript/JavaScript file: ASL object literals and CDK construct chains. */
+function parseTypeScript(text: string, filePath: string): SourceFile {
+  const parsed = tsParser().parseTs(text, filePath);
+  const base = {
+    filePath,
+    text,
+    lines: new LineIndex(text),
+    syntax: 'ts' as const,
+    directives: parsed.directives,
+    template: undefined,
+    partial: undefined,
+    embedded: new Map<StateMachine, EmbeddedJson>(),
+  };
+  if (parsed.error) return { ...base, machines: [], errors: [parsed.error], roots: [] };
+  const machines = parsed.definitions.map((d) => buildMachine(d.definition, { kind: 'typescript', embedded: false, syntax: 'ts' }, d.name));
+  const cdk = new Map<StateMachine, CdkMachine>();
+  for (const found of parsed.cdk) {
+    const machine = buildMachine(found.definition, { kind: 'cdk', embedded: false, syntax: 'ts' }, found.name);
+    machines.push(machine);
+    cdk.set(machine, found);
+  }
+  return { ...base, machines, errors: [], roots: parsed.definitions.map((d) => d.definition), cdk };
+}
+
+/**
+ * A cheap test run before parsing a file found by walking a folder: can it hold a machine? ASL
+ * keys, or (for CDK apps) the Step Functions module or a Batch task construct.
+ */
 export function mayHoldMachine(text: string): boolean {
-  return text.includes('StartAt') && text.includes('States');
+  return (text.includes('StartAt') && text.includes('States')) || /aws[-_]stepfunctions|BatchSubmitJob/.test(text);
 }

@@ -18,14 +18,27 @@ function packagesLoadedBy(files: string[]): string[] {
   return JSON.parse(run.stdout) as string[];
 }
 
-test('a run over JSON files loads neither yaml, ajv nor cosmiconfig', () => {
+test('a run over JSON files loads neither yaml, ajv, cosmiconfig nor the TypeScript compiler', () => {
   const loaded = packagesLoadedBy(['examples/asl-json']);
   expect(loaded).toContain('jsonc-parser');
   expect(loaded).not.toContain('yaml');
   expect(loaded).not.toContain('ajv');
   expect(loaded).not.toContain('cosmiconfig');
+  expect(loaded).not.toContain('ts-morph');
+  expect(loaded).not.toContain('@ts-morph/common'); // where ts-morph's own TypeScript lives
+  expect(loaded).not.toContain('typescript');
 });
 
-test('a run over YAML files loads yaml', () => {
-  expect(packagesLoadedBy(['examples/asl-yaml'])).toContain('yaml');
+test('a run over YAML files loads yaml, and not the TypeScript compiler', () => {
+  const loaded = packagesLoadedBy(['examples/asl-yaml']);
+  expect(loaded).toContain('yaml');
+  expect(loaded).not.toContain('ts-morph');
+  expect(loaded).not.toContain('@ts-morph/common'); // where ts-morph's own TypeScript lives
+  expect(loaded).not.toContain('typescript');
+});
+
+test('a run over a TypeScript file loads ts-morph, and not yaml', () => {
+  const loaded = packagesLoadedBy(['test/fixtures/ts/exported-const.ts']);
+  expect(loaded).toContain('ts-morph');
+  expect(loaded).not.toContain('yaml');
 });
