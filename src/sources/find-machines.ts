@@ -47,16 +47,19 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
     if (!isDefinition(definition)) return;
     machines.push({ definition, host: { kind, embedded, syntax: embedded ? 'json' : syntax, substitutions }, name, embedded: embedding });
   };
+  /** Records a definition holding only one of `StartAt` and `States`, so a named file reports the other. */
+  const notePartial = (node: AstNode | undefined) => {
+    if (partial || node?.kind !== 'object' || isDefinition(node)) return;
+    const hasStartAt = getValue(node, 'StartAt') !== undefined;
+    if (hasStartAt !== (getValue(node, 'States') !== undefined)) partial = { missing: hasStartAt ? 'States' : 'StartAt', node };
+  };
   for (const root of roots) {
     if (root.kind !== 'object') continue;
     if (isDefinition(root)) {
       add(root, 'asl', undefined);
       continue;
     }
-    const hasStartAt = getValue(root, 'StartAt') !== undefined;
-    if (hasStartAt !== (getValue(root, 'States') !== undefined)) {
-      partial = { missing: hasStartAt ? 'States' : 'StartAt', node: root };
-    }
+    notePartial(root);
     add(getValue(root, 'definition'), 'cirrus', stringValue(getValue(root, 'name')));
     const serverless = getValue(getValue(root, 'stepFunctions'), 'stateMachines');
     for (const p of serverless?.kind === 'object' ? serverless.properties : []) {
@@ -73,13 +76,24 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
       if (!type || !MACHINE_TYPES.has(type)) continue;
       const properties = getValue(p.value, 'Properties');
       const samSubstitutions = variableMap(getValue(properties, 'DefinitionSubstitutions'));
-      add(getValue(properties, 'Definition'), 'cloudformation', logicalId, false, samSubstitutions);
-      const embedded = getValue(properties, 'DefinitionString');
-      const mapped = embedded && embeddedText(embedded, text);
-      if (!mapped) continue;
-      const parsed = parseJson(mapped.text, { mapOffset: (offset) => mapped.offsets[Math.min(offset, mapped.text.length)] });
-      if (parsed.error) errors.push({ ...parsed.error, message: `Invalid JSON in "DefinitionString" of "${logicalId}": ${parsed.error.message}` });
-      else add(parsed.roots[0], 'cloudformation', logicalId, true, variableMap(subVariables(embedded)) ?? samSubstitutions, embeddingOf(embedded, mapped));
+      const definition = getValue(properties, 'Definition');
+      add(definition, 'cloudformation', logicalId, false, samSubstitutions);
+      notePartial(definition);
+      // `DefinitionString` holds JSON text; so may `Definition`, which cfn-lint reads too.
+      for (const field of ['DefinitionString', 'Definition'] as const) {
+        const embedded = getValue(properties, field);
+        if (field === 'Definition' && stringValue(embedded) === undefined) continue;
+        const mapped = embedded && embeddedText(embedded, text);
+        if (!mapped) continue;
+        const parsed = parseJson(mapped.text, { mapOffset: (offset) => mapped.offsets[Math.min(offset, mapped.text.length)] });
+        // A string `Definition` is read as a courtesy (CloudFormation types it as an object): one that
+        // is not JSON is left alone, as cfn-lint leaves it, rather than failing the whole file.
+        if (parsed.error && field === 'DefinitionString') errors.push({ ...parsed.error, message: `Invalid JSON in "${field}" of "${logicalId}": ${parsed.error.message}` });
+        else if (!parsed.error) {
+          add(parsed.roots[0], 'cloudformation', logicalId, true, variableMap(subVariables(embedded)) ?? samSubstitutions, embeddingOf(embedded, mapped));
+          notePartial(parsed.roots[0]);
+        }
+      }
     }
     template = { resources: byId };
   }

@@ -165,6 +165,28 @@ describe('CloudFormation', () => {
     ]);
   });
 
+  test('a JSON string under "Definition" is read as DefinitionString is; one that is not JSON is left alone', () => {
+    const template = (definition: string) =>
+      JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: definition } } } }, null, 2);
+    const text = template(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Succeed' } } }));
+    const source = parseSource(text, 'template.json');
+    expect(summary(source)).toEqual([{ name: 'M', kind: 'cloudformation', embedded: true, syntax: 'json', states: ['A'] }]);
+    // The state's key maps back to its escaped text inside the template's string.
+    const key = source.machines[0].root.get('A')!.key;
+    expect(text.slice(key.range[0], key.range[1])).toBe('\\"A\\"');
+    expect(source.lines.locate(key.range[0]).line).toBe(6);
+    const notJson = parseSource(template('{ "StartAt": "A", "States": { "A": { "End": True, } } }'), 'template.json');
+    expect([notJson.machines, notJson.errors, notJson.partial]).toEqual([[], [], undefined]);
+  });
+
+  test('a machine resource whose definition lacks "StartAt" or "States" is noted, so a named file reports it', () => {
+    const text = lines('Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      Definition:', '        States: {}');
+    const source = parseSource(text, 'template.yaml');
+    expect(source.machines).toEqual([]);
+    expect(source.partial?.missing).toBe('StartAt');
+    expect(source.lines.locate(source.partial!.node.range[0])).toEqual({ line: 6, column: 9 });
+  });
+
   test('the JSON and YAML CloudFormation examples', () => {
     expect(summary(example('cloudformation/template.json'))).toEqual([
       { name: 'StateMachine', kind: 'cloudformation', embedded: true, syntax: 'json', states: ['add-preview-group', 'done', 'failure'] },
