@@ -26,6 +26,11 @@ export interface ObjectNode extends NodeBase {
    * (`{ "Fn::GetAtt": ... }`): the original tag, so a renderer can write the same form back.
    */
   readonly tag?: string;
+  /**
+   * Set when some properties were pulled in by a YAML merge key (`<<: *defaults`): those are
+   * the anchor's nodes, so a fix may not add or remove fields here.
+   */
+  readonly merged?: boolean;
 }
 
 export interface PropertyNode {

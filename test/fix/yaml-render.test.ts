@@ -118,6 +118,18 @@ describe('insert into a block mapping', () => {
     const text = lines('x: &p', '  JobName: j', 'StartAt: A', 'States:', '  A:', '    Type: Task', '    Parameters: *p', '    End: true');
     expect(unavailable(text, 'a.asl.yaml', (_, m) => f.insert(stateNamed(m, 'A').field('Parameters') as ObjectNode, 'url.$', '$.url'))).toBe(true);
   });
+
+  const MERGED = ['x: &task', '  Type: Task', '  Resource: r', 'StartAt: A', 'States:', '  A:', '    <<: *task'];
+
+  test('inserts after a state\'s own field, beside fields pulled in by a merge key', () => {
+    const text = lines(...MERGED, '    End: true');
+    expect(applyOps(text, 'a.asl.yaml', (_, m) => f.insert(stateNamed(m, 'A').node, 'Comment', 'c'))).toBe(`${text}    Comment: c\n`);
+  });
+
+  test('refuses to insert next to a field that only a merge key provides (it would land in the anchor)', () => {
+    const text = lines(...MERGED);
+    expect(unavailable(text, 'a.asl.yaml', (_, m) => f.insert(stateNamed(m, 'A').node, 'End', true))).toBe(true);
+  });
 });
 
 describe('insert into a flow mapping', () => {

@@ -361,6 +361,36 @@ describe('syntax errors', () => {
   });
 });
 
+describe('merge keys (<<), as serverless.yml files use them', () => {
+  const base = ['base: &base', '  Type: Task', '  Retry: [1]', 'other: &other', '  Type: Pass', '  Comment: from other'];
+
+  test('pull in the anchored fields; the mapping\'s own fields win', () => {
+    const tree = root(lines(...base, 'A:', '  <<: *base', '  Type: Wait', '  Next: B'));
+    const state = at(tree, 'A') as ObjectNode;
+    expect(toValue(state)).toStrictEqual({ Retry: [1], Type: 'Wait', Next: 'B' });
+    expect(state.properties.map((p) => p.key.value)).toEqual(['Retry', 'Type', 'Next']);
+    expect(state.merged).toBe(true);
+  });
+
+  test('in a list, earlier maps win over later ones', () => {
+    const tree = root(lines(...base, 'A:', '  <<: [*other, *base]'));
+    expect(toValue(at(tree, 'A'))).toStrictEqual({ Type: 'Pass', Comment: 'from other', Retry: [1] });
+  });
+
+  test('merged fields keep the ranges of the anchor, where their text is', () => {
+    const text = lines(...base, 'A:', '  <<: *base');
+    const retry = getProperty(at(root(text), 'A'), 'Retry');
+    expect(retry && slice(text, retry.key)).toBe('Retry');
+    expect(retry && retry.key.range[0]).toBe(text.indexOf('Retry'));
+  });
+
+  test('a quoted "<<" key, or one whose value is not a mapping, is an ordinary field', () => {
+    expect(toValue(root(lines('A:', '  "<<": {Type: Pass}')))).toStrictEqual({ A: { '<<': { Type: 'Pass' } } });
+    expect(toValue(root(lines('A:', '  <<: 3')))).toStrictEqual({ A: { '<<': 3 } });
+    expect((at(root(lines('A:', '  <<: 3')), 'A') as ObjectNode).merged).toBeUndefined();
+  });
+});
+
 describe('aliases', () => {
   test('resolve to the anchored value', () => {
     const tree = root(lines('retry: &retry', '  - ErrorEquals: [States.ALL]', '    MaxAttempts: 2', 'A:', '  Retry: *retry'));

@@ -5,6 +5,7 @@
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsoncError } from 'jsonc-parser';
 import type { AstNode, PropertyNode, ScalarNode } from '../../model/ast';
+import { isStackOverflow, MAX_NESTING_DEPTH, NestingTooDeep, TOO_DEEP_MESSAGE } from '../nesting-limit';
 import type { ParsedText } from '../parse-result';
 import { maskPlaceholders } from './placeholders';
 
@@ -37,7 +38,14 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedT
   const map = options.mapOffset ?? ((offset: number) => offset);
   const masked = maskPlaceholders(text);
   const errors: JsoncError[] = [];
-  const tree = parseTree(masked.text, errors, { disallowComments: true, allowTrailingComma: false });
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(masked.text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch (error) {
+    // jsonc-parser recurses once per level: thousands of levels overflow the stack.
+    if (isStackOverflow(error)) return { roots: [], error: { message: TOO_DEEP_MESSAGE, offset: map(0) }, directives: [] };
+    throw error;
+  }
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
@@ -47,8 +55,9 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedT
     const offset = first ? map(first.offset) : map(0);
     return { roots: [], error: { message: text.trim() === '' ? 'Empty file.' : message, offset }, directives: [] };
   }
-  const convert = (node: JsonNode): AstNode => {
+  const convert = (node: JsonNode, depth = 0): AstNode => {
     const range: [number, number] = [map(node.offset), map(node.offset + node.length)];
+    if (depth >= MAX_NESTING_DEPTH) throw new NestingTooDeep(range[0]);
     switch (node.type) {
       case 'object': {
         const properties: PropertyNode[] = [];
@@ -56,12 +65,12 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedT
           const [keyNode, valueNode] = child.children ?? [];
           if (!keyNode || !valueNode) continue;
           const key = convert(keyNode) as ScalarNode;
-          properties.push({ kind: 'property', key, value: convert(valueNode), range: [key.range[0], map(valueNode.offset + valueNode.length)] });
+          properties.push({ kind: 'property', key, value: convert(valueNode, depth + 1), range: [key.range[0], map(valueNode.offset + valueNode.length)] });
         }
         return { kind: 'object', properties, range };
       }
       case 'array':
-        return { kind: 'array', items: (node.children ?? []).map(convert), range };
+        return { kind: 'array', items: (node.children ?? []).map((item) => convert(item, depth + 1)), range };
       default: {
         const original = masked.placeholders.get(node.offset);
         if (original !== undefined) return { kind: 'scalar', value: original, range, placeholder: true, style: 'json' };
@@ -69,5 +78,11 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedT
       }
     }
   };
-  return { roots: [convert(tree)], error: undefined, directives: [] };
+  try {
+    return { roots: [convert(tree)], error: undefined, directives: [] };
+  } catch (error) {
+    if (error instanceof NestingTooDeep) return { roots: [], error: { message: error.message, offset: error.offset }, directives: [] };
+    if (isStackOverflow(error)) return { roots: [], error: { message: TOO_DEEP_MESSAGE, offset: map(0) }, directives: [] };
+    throw error;
+  }
 }

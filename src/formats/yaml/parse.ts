@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
 import type { AstNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle } from '../../model/ast';
+import { isStackOverflow, MAX_NESTING_DEPTH, NestingTooDeep, TOO_DEEP_MESSAGE } from '../nesting-limit';
 import type { ParsedText } from '../parse-result';
 import { CFN_INTRINSICS, CFN_TAGS } from './cfn-tags';
 import { scanDirectives } from './directives';
@@ -19,9 +20,29 @@ function nodeBudget(text: string): number {
 
 class AliasBudgetExceeded extends Error {}
 
+/** An alias inside the very node it names (`a: &x [1, *x]`): expanding it would never end. */
+class AliasCycle extends Error {
+  constructor(readonly offset: number, readonly alias: string) {
+    super(`Alias "*${alias}" refers to a node that contains it.`);
+  }
+}
+
+// YAML allows no C0 control character but tab, LF and CR (YAML 1.2 §5.1), nor DEL; the `yaml`
+// library accepts them anyway, so a binary file named `.yaml` would parse as one long scalar.
+const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+function controlCharacterError(text: string): ParsedText['error'] {
+  const found = CONTROL_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return { message: `Unexpected control character U+${code}: this is not a YAML text file.`, offset: found.index };
+}
+
 /** Parses YAML text into neutral trees, one per document. */
 export function parseYaml(text: string): ParsedText {
   const directives = scanDirectives(text);
+  const binary = controlCharacterError(text);
+  if (binary) return { roots: [], error: binary, directives: [] };
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
@@ -32,18 +53,21 @@ export function parseYaml(text: string): ParsedText {
       prettyErrors: false,
     }) as Document.Parsed[];
   } catch (error) {
-    return { roots: [], error: { message: String((error as Error).message), offset: 0 }, directives };
+    const message = isStackOverflow(error) ? TOO_DEEP_MESSAGE : cleanMessage(String((error as Error).message));
+    return { roots: [], error: { message, offset: 0 }, directives };
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
   for (const doc of docs) {
     const first = doc.errors[0];
-    if (first) return { roots: [], error: { message: cleanMessage(first.message), offset: first.pos[0] }, directives };
+    // `yaml` turns its own stack overflow on deep nesting into a document error.
+    const message = /call stack/i.test(first?.message ?? '') ? TOO_DEEP_MESSAGE : first && cleanMessage(first.message);
+    if (first && message) return { roots: [], error: { message, offset: first.pos[0] }, directives };
   }
-  const budget = { left: nodeBudget(text) };
+  const budget: Budget = { left: nodeBudget(text), expanding: new Set() };
   const roots: AstNode[] = [];
   try {
     for (const doc of docs) {
-      if (doc.contents) roots.push(convert(doc.contents as Node, doc, text, budget));
+      if (doc.contents) roots.push(convert(doc.contents as Node, doc, text, budget, 0));
     }
   } catch (error) {
     if (error instanceof AliasBudgetExceeded) {
@@ -53,6 +77,9 @@ export function parseYaml(text: string): ParsedText {
         directives,
       };
     }
+    if (error instanceof NestingTooDeep || error instanceof AliasCycle) return { roots: [], error: { message: error.message, offset: error.offset }, directives };
+    // The nesting limit leaves room on the stack, but not under every host (a deep test runner).
+    if (isStackOverflow(error)) return { roots: [], error: { message: TOO_DEEP_MESSAGE, offset: 0 }, directives };
     throw error;
   }
   // A `# wf-lint-…` inside a quoted or block string is text, not a comment.
@@ -73,14 +100,27 @@ function cleanMessage(message: string): string {
   return /[.?]$/.test(first) ? first : `${first}.`;
 }
 
-function convert(node: Node, doc: Document.Parsed, text: string, budget: { left: number }): AstNode {
+/** Nodes left before the alias-bomb limit, and the alias targets being expanded (to spot cycles). */
+interface Budget {
+  left: number;
+  readonly expanding: Set<Node>;
+}
+
+function convert(node: Node, doc: Document.Parsed, text: string, budget: Budget, depth: number): AstNode {
   if (--budget.left < 0) throw new AliasBudgetExceeded();
+  if (depth >= MAX_NESTING_DEPTH) throw new NestingTooDeep(rangeOf(node)[0]);
   if (isAlias(node)) {
-    const target = node.resolve(doc);
+    const target = node.resolve(doc) as Node | undefined;
     if (!target) return { kind: 'scalar', value: null, range: rangeOf(node), placeholder: true };
-    return convert(target as Node, doc, text, budget);
+    if (budget.expanding.has(target)) throw new AliasCycle(rangeOf(node)[0], node.source);
+    budget.expanding.add(target);
+    try {
+      return convert(target, doc, text, budget, depth);
+    } finally {
+      budget.expanding.delete(target);
+    }
   }
-  const converted = convertUntagged(node, doc, text, budget);
+  const converted = convertUntagged(node, doc, text, budget, depth);
   const intrinsic = node.tag?.startsWith('!') ? CFN_INTRINSICS.get(node.tag.slice(1)) : undefined;
   if (!intrinsic) return converted;
   // `!GetAtt x.Arn` becomes `{ "Fn::GetAtt": "x.Arn" }`: one shape for YAML and JSON templates.
@@ -90,10 +130,10 @@ function convert(node: Node, doc: Document.Parsed, text: string, budget: { left:
   return { kind: 'object', properties: [property], range: [start, converted.range[1]], tag: node.tag };
 }
 
-function convertUntagged(node: Node, doc: Document.Parsed, text: string, budget: { left: number }): AstNode {
+function convertUntagged(node: Node, doc: Document.Parsed, text: string, budget: Budget, depth: number): AstNode {
   if (isScalar(node)) return convertScalar(node);
   if (isSeq(node)) {
-    return { kind: 'array', items: node.items.map((item) => convert(item as Node, doc, text, budget)), range: rangeOf(node) };
+    return { kind: 'array', items: node.items.map((item) => convert(item as Node, doc, text, budget, depth + 1)), range: rangeOf(node) };
   }
   if (isMap(node)) {
     const properties: PropertyNode[] = [];
@@ -104,13 +144,46 @@ function convertUntagged(node: Node, doc: Document.Parsed, text: string, budget:
         ? convertScalar(keyNode)
         : { kind: 'scalar', value: null, range: keyNode ? rangeOf(keyNode) : rangeOf(node) };
       const value: AstNode = pair.value
-        ? convert(pair.value as Node, doc, text, budget)
+        ? convert(pair.value as Node, doc, text, budget, depth + 1)
         : { kind: 'scalar', value: null, range: [key.range[1], key.range[1]] };
       properties.push({ kind: 'property', key, value, range: [key.range[0], Math.max(key.range[1], value.range[1])] });
     }
-    return { kind: 'object', properties, range: rangeOf(node) } satisfies ObjectNode;
+    return expandMergeKeys({ kind: 'object', properties, range: rangeOf(node) });
   }
   return { kind: 'scalar', value: null, range: rangeOf(node), placeholder: true };
+}
+
+/**
+ * Expands YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`), which serverless.yml files use and
+ * YAML 1.1 loaders (js-yaml, the Serverless Framework) resolve: the merged fields come first,
+ * then the mapping's own, which win, as do earlier maps of a list over later ones. The merged
+ * properties are the anchor's nodes (their ranges point at the anchor), so the renderers treat
+ * them as shared; the object is marked `merged` so no fix adds or removes its fields. A merge
+ * whose value is not a mapping (or a list of them) stays as a plain `<<` field: unknown.
+ */
+function expandMergeKeys(object: ObjectNode): ObjectNode {
+  const isMerge = (p: PropertyNode) => p.key.value === '<<' && p.key.style === 'plain' && mergeSources(p.value) !== undefined;
+  if (!object.properties.some(isMerge)) return object;
+  const own = object.properties.filter((p) => !isMerge(p));
+  const seen = new Set(own.map((p) => p.key.value));
+  const merged: PropertyNode[] = [];
+  for (const source of object.properties.filter(isMerge).flatMap((p) => mergeSources(p.value) ?? [])) {
+    for (const p of source.properties) {
+      if (seen.has(p.key.value)) continue;
+      seen.add(p.key.value);
+      merged.push(p);
+    }
+  }
+  return { ...object, properties: [...merged, ...own], merged: true };
+}
+
+/** The mappings a merge key's value pulls in, or undefined when it is not a mapping or a list of them. */
+function mergeSources(value: AstNode): readonly ObjectNode[] | undefined {
+  if (value.kind === 'object' && value.tag === undefined) return [value];
+  if (value.kind === 'array' && value.items.length > 0 && value.items.every((i) => i.kind === 'object' && i.tag === undefined)) {
+    return value.items as ObjectNode[];
+  }
+  return undefined;
 }
 
 const STYLES: Record<string, ScalarStyle> = {
