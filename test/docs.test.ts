@@ -1,7 +1,11 @@
-/** Rule docs (STYLE §6): first line equals meta, headings in order, ❌ examples report and ✅ do not. */
+/**
+ * Rule docs (STYLE §6): first line equals meta, badge line generated from meta, headings in order,
+ * ❌ examples report and ✅ do not.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { rules } from '../rules';
+import { badgeLine, withBadgeLine } from '../tools/rule-table';
 import { lintWith } from './harness';
 
 const REQUIRED = ['## Rule Details', '## Options', '## When Not To Use It'];
@@ -32,6 +36,11 @@ describe.each(Object.entries(rules))('docs/rules/%s.md', (id, rule) => {
     expect(lines[1]).toBe(rule.meta.docs.description);
   });
 
+  test('has the badge line generated from meta under the description (run `npm run update-readme`)', () => {
+    const lines = markdown.split('\n').filter((l) => l.trim() !== '');
+    expect(lines[2]).toBe(badgeLine(rule));
+  });
+
   test('has the required sections in order', () => {
     const positions = REQUIRED.map((h) => markdown.indexOf(`\n${h}\n`));
     expect(positions.every((p) => p > 0)).toBe(true);
@@ -51,4 +60,25 @@ describe.each(Object.entries(rules))('docs/rules/%s.md', (id, rule) => {
       else expect(messages).toEqual([]);
     });
   }
+});
+
+describe('badge lines', () => {
+  const rule = (recommended: boolean, defaultSeverity: 'error' | 'warn', fixable: boolean) =>
+    ({ meta: { type: 'problem', docs: { description: 'Require X', recommended, defaultSeverity }, ...(fixable ? { fixable: 'code' } : {}), messages: {}, schema: [] } }) as never;
+
+  test.each([
+    [true, 'error', true, '✅ Recommended (error) · 🔧 Fixable'],
+    [true, 'warn', false, '✅ Recommended (warn)'],
+    [false, 'error', true, '🚫 Not in wf-lint:recommended (error in wf-lint:strict) · 🔧 Fixable'],
+  ] as const)('recommended %s, %s, fixable %s: %s', (recommended, severity, fixable, line) => {
+    expect(badgeLine(rule(recommended, severity, fixable))).toBe(line);
+  });
+
+  test('the generator replaces a stale badge line and inserts a missing one', () => {
+    const fixable = rule(true, 'error', true);
+    expect(withBadgeLine('# x\n\nRequire X\n\n✅ Recommended (warn)\n\n## Rule Details\n', fixable)).toBe(
+      '# x\n\nRequire X\n\n✅ Recommended (error) · 🔧 Fixable\n\n## Rule Details\n',
+    );
+    expect(withBadgeLine('# x\n\nRequire X\n\n## Rule Details\n', fixable)).toBe('# x\n\nRequire X\n\n✅ Recommended (error) · 🔧 Fixable\n\n## Rule Details\n');
+  });
 });
