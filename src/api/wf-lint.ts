@@ -1,6 +1,7 @@
 /**
  * The Node API, shaped like ESLint's class: `new WfLint(options)`, `lintFiles`, `lintText`,
- * `calculateConfigForFile`. The command line is a thin layer over it.
+ * `calculateConfigForFile`, `outputFixes`, `loadFormatter`. The command line is a thin layer
+ * over it (docs/api.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,9 +14,17 @@ import { Linter } from '../engine/linter';
 import { compareMessages } from '../engine/report';
 import type { FixOptions } from '../engine/fix-loop';
 import { summarise, type LintMessage, type LintResult } from '../engine/types';
+import { threadCount, workerScript, type Concurrency } from '../engine/parallel';
 import { discoverFiles } from '../sources/discover';
 import { mayHoldMachine } from '../sources/parse-source';
+import type { FileCache } from '../cache/file-cache';
+import { sourceFromDisk, type LintedFile } from './lazy-source';
 import { writeFileAtomic, WriteRefused } from './write-fixes';
+
+/** What `loadFormatter` resolves to, as in ESLint: an object whose `format` turns results into the report. */
+export interface LoadedFormatter {
+  format(results: readonly LintResult[]): string;
+}
 
 export interface WfLintOptions {
   readonly cwd?: string;
@@ -36,6 +45,21 @@ export interface WfLintOptions {
   readonly fix?: boolean | ((message: LintMessage) => boolean);
   /** Told about circular fixes and dropped fixes; `process.emitWarning` by default. */
   readonly onWarning?: (warning: string) => void;
+  /**
+   * False for `--no-warn-no-machine`: a file named explicitly (or the text given to `lintText`)
+   * that holds no state machine is skipped silently, as a file found by walking a folder is,
+   * instead of drawing a warning. For pre-commit and lint-staged, which name every matching file.
+   */
+  readonly warnNoMachine?: boolean;
+  /** `--cache`: reuse the results of files whose content and configuration have not changed. */
+  readonly cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder to keep it in (default `.wflintcache`). */
+  readonly cacheLocation?: string;
+  /**
+   * `--concurrency`: lint in worker threads (a number of threads, `auto`, or `off`, the default).
+   * Used for `lintFiles` without fixes, cache, or rules other than the built-in ones.
+   */
+  readonly concurrency?: Concurrency;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -47,8 +71,12 @@ export class WfLint {
   private readonly maxFileSize: number;
   private readonly ignore: boolean;
   private readonly fixOptions: FixOptions | undefined;
+  private readonly warnNoMachine: boolean;
+  private readonly cache: FileCache | undefined;
+  /** When fixing: the text each fixed file had before, for the `diff` formatter. */
+  private readonly originals = new Map<string, string>();
 
-  constructor(options: WfLintOptions = {}, private readonly rules: Readonly<Record<string, RuleModule>> = builtInRules) {
+  constructor(private readonly options: WfLintOptions = {}, private readonly rules: Readonly<Record<string, RuleModule>> = builtInRules) {
     this.cwd = path.resolve(options.cwd ?? process.cwd());
     const loaded = loadConfig(
       { cwd: this.cwd, configFile: options.overrideConfigFile, lookup: options.configLookup ?? true },
@@ -58,6 +86,9 @@ export class WfLint {
     this.linter = new Linter(rules);
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.ignore = options.ignore ?? true;
+    this.warnNoMachine = options.warnNoMachine ?? true;
+    // Loaded only for --cache: it brings node:crypto, which a plain run does not need.
+    this.cache = options.cache ? new (require('../cache/file-cache') as typeof import('../cache/file-cache')).FileCache(this.cwd, options.cacheLocation) : undefined;
     const fix = options.fix ?? false;
     this.fixOptions =
       fix === false
@@ -71,10 +102,11 @@ export class WfLint {
    * plus an error saying why. Returns the results as they now stand.
    */
   async outputFixes(results: readonly LintResult[]): Promise<LintResult[]> {
-    return results.map((result) => {
+    const written = results.map((result) => {
       if (result.output === undefined || !path.isAbsolute(result.filePath)) return result;
       try {
         writeFileAtomic(result.filePath, result.output);
+        this.cache?.fixWritten(result);
         return result;
       } catch (error) {
         if (!(error instanceof WriteRefused)) throw error;
@@ -86,24 +118,36 @@ export class WfLint {
         });
       }
     });
+    this.cache?.save();
+    return written;
   }
 
   /** Lints the files named by `patterns` (files, folders, globs). */
   async lintFiles(patterns: readonly string[]): Promise<LintResult[]> {
     const isIgnored = this.ignore ? (f: string) => this.resolver.isIgnored(f) : () => false;
     const files = discoverFiles(patterns.length > 0 ? patterns : ['.'], this.cwd, isIgnored, this.ignore);
+    const threads = this.parallelizable() ? threadCount(this.options.concurrency ?? 'off', files.length) : 1;
+    const script = threads > 1 ? workerScript() : undefined;
+    if (script) {
+      const { lintInWorkers } = await import('../engine/parallel');
+      const { onWarning, fix, ...plain } = this.options;
+      const discovered = files.map((f) => ({ filePath: f.filePath, explicit: f.explicit && this.warnNoMachine }));
+      return lintInWorkers(discovered, { options: { ...plain, cwd: this.cwd } }, threads, script, onWarning ?? (() => undefined));
+    }
     const results: LintResult[] = [];
     for (const { filePath, explicit } of files) {
-      const result = this.lintFile(filePath, explicit);
+      const result = this.lintFile(filePath, explicit && this.warnNoMachine);
       if (result) results.push(result);
     }
+    this.cache?.save();
     return results;
   }
 
   /** Lints `text` as if it were the content of `filePath` (default `<text>`), as for `--stdin`. */
   async lintText(text: string, options: { filePath?: string } = {}): Promise<LintResult[]> {
     const filePath = options.filePath ? path.resolve(this.cwd, options.filePath) : '<text>';
-    const result = this.lint(text, filePath, true);
+    if (!this.warnNoMachine && !mayHoldMachine(text)) return [];
+    const result = this.lint(text, filePath, this.warnNoMachine);
     return result ? [result] : [];
   }
 
@@ -112,26 +156,63 @@ export class WfLint {
     return this.resolver.forFile(path.resolve(this.cwd, filePath));
   }
 
+  /**
+   * The formatter called `name` (`stylish`, `json`, `sarif`, `github`, `junit`, `diff`), bound to
+   * this instance's working folder; rejects for an unknown name. `color` applies to `stylish`;
+   * `diff` shows what the fixes of this instance (`fix` option) change.
+   */
+  async loadFormatter(name = 'stylish', options: { readonly color?: boolean } = {}): Promise<LoadedFormatter> {
+    // Formatters load on demand: linting alone never needs them.
+    const { formatterContext, loadFormatter } = await import('../formatters');
+    const context = formatterContext(this.cwd, options.color ?? false);
+    if (name === 'diff') {
+      const { formatDiff } = await import('../formatters/diff');
+      return { format: (results) => formatDiff(results, this.originals, context) };
+    }
+    const format = loadFormatter(name);
+    return { format: (results) => format(results, context) };
+  }
+
+  /** Lints one file found by `lintFiles` (`explicit`: reported even without a machine); for worker threads. */
+  lintDiscovered(filePath: string, explicit: boolean): LintResult | undefined {
+    return this.lintFile(filePath, explicit);
+  }
+
+  /** Worker threads rebuild this instance from plain options: no fixes, cache or custom rules. */
+  private parallelizable(): boolean {
+    return this.fixOptions === undefined && this.cache === undefined && this.rules === builtInRules;
+  }
+
   private lintFile(filePath: string, explicit: boolean): LintResult | undefined {
     let text: string;
+    let linted: LintedFile;
     try {
-      const size = fs.statSync(filePath).size;
+      const { size, mtimeMs } = fs.statSync(filePath);
       if (size > this.maxFileSize) {
         return fatal(filePath, `File is too large to lint (${megabytes(size)} MB; the limit is ${megabytes(this.maxFileSize)} MB).`);
       }
       text = fs.readFileSync(filePath, 'utf8');
+      linted = { filePath, size, mtimeMs };
     } catch (error) {
       return fatal(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
     }
     // Walked files that cannot hold a machine are skipped before any parsing.
     if (!explicit && !mayHoldMachine(text)) return undefined;
-    return this.lint(text, filePath, explicit);
+    if (!this.cache) return sourceFromDisk(this.lint(text, filePath, explicit), linted);
+    const config = this.calculateConfigForFile(filePath);
+    const cached = this.cache.lookup(filePath, text, config, explicit, this.fixOptions !== undefined);
+    if (cached) return sourceFromDisk(cached.result ?? undefined, linted);
+    const result = this.lint(text, filePath, explicit);
+    this.cache.store(filePath, text, config, explicit, result);
+    return sourceFromDisk(result, linted);
   }
 
   private lint(text: string, filePath: string, explicit: boolean): LintResult | undefined {
     const config = this.calculateConfigForFile(filePath);
     if (!this.fixOptions) return this.linter.lintText(text, filePath, config, { explicit });
-    return this.linter.lintAndFixText(text, filePath, config, { explicit }, this.fixOptions);
+    const result = this.linter.lintAndFixText(text, filePath, config, { explicit }, this.fixOptions);
+    if (result?.output !== undefined) this.originals.set(filePath, text);
+    return result;
   }
 
   /** The lint, without fixes, of a file as it is on disk. */

@@ -3,14 +3,15 @@
  * inline suppressions, and summarise. Parsing, reporting and suppressions live in their own modules.
  */
 import type { ResolvedConfig } from '../config/types';
+import type { AstNode, PropertyNode } from '../model/ast';
 import { BatchQueries, batchMatchers, type BatchSettings } from '../model/batch';
 import { traverse } from '../model/traverse';
 import { parseSource, type SourceFile } from '../sources/parse-source';
-import { renderFix } from '../sources/render-fix';
+import { fixRenderer } from '../sources/render-fix';
 import type { ReportDescriptor, RuleModule, Visitors } from './define-rule';
 import { applySuppressions, commentSuppressions } from './directives';
 import { lintAndFix, type FixOptions } from './fix-loop';
-import { compareMessages, toMessage } from './report';
+import { compareMessages, detached, toMessage } from './report';
 import { summarise, type LintMessage, type LintResult } from './types';
 
 export interface LintOptions {
@@ -47,6 +48,7 @@ export class Linter {
       return summarise(filePath, [noMachineMessage(source)], { source: source.text });
     }
     const located: { message: LintMessage; offset: number }[] = [];
+    const renderFix = fixRenderer(source);
     const batch = new BatchQueries(batchMatchers(config.settings.batch as BatchSettings | undefined));
     for (const machine of source.machines) {
       const visitors: Visitors[] = [];
@@ -57,12 +59,13 @@ export class Linter {
           const entry = toMessage(ruleId, rule, setting.severity, descriptor, lines);
           // Like ESLint, a message carries its fix as one text edit, when the file's adapter can render it.
           if (descriptor.fix && !rule.meta.fixable) throw new Error(`Rule "${ruleId}" reported a fix but does not declare "meta.fixable".`);
-          const fix = descriptor.fix && renderFix(source, machine, descriptor.fix);
-          if (fix) entry.message.fix = { range: [fix.range[0], fix.range[1]], text: fix.text };
+          const fix = descriptor.fix && renderFix(machine, descriptor.fix);
+          if (fix) entry.message.fix = { range: [fix.range[0], fix.range[1]], text: detached(fix.text) };
           located.push(entry);
         };
+        const locate = (node: AstNode | PropertyNode) => lines.locate(node.range[0]);
         visitors.push(
-          rule.create({ id: ruleId, options: setting.options, settings: config.settings, machine, template: source.template, batch, report }),
+          rule.create({ id: ruleId, options: setting.options, settings: config.settings, machine, template: source.template, batch, report, locate }),
         );
       }
       traverse(machine, visitors);
