@@ -9,15 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import { WfLint } from '../../../src';
-
-const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-
-/** The README block fenced as "```<lang> <tag>…". */
-function readmeBlock(tag: string): string {
-  const match = new RegExp('^```\\w+ ' + tag + '(?: [^\\n]*)?\\n([^]*?)^```$', 'm').exec(readme);
-  if (!match) throw new Error(`README.md has no "${tag}" block.`);
-  return match[1];
-}
+import { readmeBlock } from '../../harness/readme-blocks';
 
 let dir: string;
 beforeEach(() => {
