@@ -13,7 +13,7 @@ export interface LintedFile {
   readonly mtimeMs: number;
 }
 
-interface Linted extends LintedFile {
+export interface Linted extends LintedFile {
   readonly length: number;
 }
 
@@ -22,15 +22,42 @@ interface Linted extends LintedFile {
  * The getter gives undefined (so no code frame, never a wrong one) when the file changed since
  * it was linted or cannot be read. A result carrying a fix's `output` describes that text,
  * not the file's, and is returned as it is. Assigning `source` stores the value as usual.
- * The property stays enumerable, like the plain one it stands for: worker threads' structured
- * clone and object spreads still carry the text.
+ * The property stays enumerable, like the plain one it stands for: object spreads still carry
+ * the text. Worker threads send results through `toTransfer`/`fromTransfer`, without it.
  */
 export function sourceFromDisk(result: LintResult | undefined, file: LintedFile): LintResult | undefined {
   if (!result || result.output !== undefined || typeof result.source !== 'string') return result;
   const { source, ...rest } = result;
+  return withLazySource(rest, { filePath: file.filePath, size: file.size, mtimeMs: file.mtimeMs, length: source.length });
+}
+
+/** A result on its way to another thread: without its text, with what lets that thread re-read it. */
+export interface TransferredResult {
+  readonly result: LintResult;
+  readonly linted?: Linted;
+}
+
+const lintedFiles = new WeakMap<LintResult, Linted>();
+
+/**
+ * `result` made ready for `postMessage`: a lazy `source` is left behind (structured clone would
+ * read the file and copy its text) and restored by `fromTransfer` on the other side.
+ */
+export function toTransfer(result: LintResult): TransferredResult {
+  const linted = lintedFiles.get(result);
+  if (!linted) return { result };
+  const { source: _text, ...rest } = Object.getOwnPropertyDescriptors(result);
+  return { result: Object.defineProperties({}, rest) as LintResult, linted };
+}
+
+/** The result `toTransfer` prepared, with its lazy `source` again. */
+export function fromTransfer(transferred: TransferredResult): LintResult {
+  return transferred.linted ? withLazySource(transferred.result, transferred.linted) : transferred.result;
+}
+
+function withLazySource(rest: Omit<LintResult, 'source'>, linted: Linted): LintResult {
   // An object literal (not defineProperty on the result) keeps V8's fast property layout.
-  const linted: Linted = { filePath: file.filePath, size: file.size, mtimeMs: file.mtimeMs, length: source.length };
-  return {
+  const lazy: LintResult = {
     ...rest,
     get source(): string | undefined {
       return reread(linted);
@@ -39,6 +66,8 @@ export function sourceFromDisk(result: LintResult | undefined, file: LintedFile)
       Object.defineProperty(this, 'source', { value, enumerable: true, configurable: true, writable: true });
     },
   };
+  lintedFiles.set(lazy, linted);
+  return lazy;
 }
 
 function reread(file: Linted): string | undefined {

@@ -4,6 +4,7 @@
  * results in the same order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { toTransfer } from '../api/lazy-source';
 import { WfLint, type WfLintOptions } from '../api/wf-lint';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './parallel';
 
@@ -14,7 +15,10 @@ const api = new WfLint({ ...(setup.options as WfLintOptions), onWarning: (warnin
 parentPort?.on('message', (task: WorkerTask) => {
   warnings = [];
   try {
-    const results = task.files.map((file) => api.lintDiscovered(file.filePath, file.explicit) ?? null);
+    const results = task.files.map((file) => {
+      const result = api.lintDiscovered(file.filePath, file.explicit);
+      return result ? toTransfer(result) : null;
+    });
     parentPort?.postMessage({ first: task.first, results, warnings } satisfies WorkerReply);
   } catch (error) {
     parentPort?.postMessage({ first: task.first, results: [], warnings: [], error: (error as Error).stack ?? String(error) } satisfies WorkerReply);

@@ -14,6 +14,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
+import { fromTransfer, type TransferredResult } from '../api/lazy-source';
 import type { LintResult } from './types';
 
 export type Concurrency = number | 'auto' | 'off';
@@ -64,7 +65,7 @@ export interface WorkerTask {
 /** worker → main: the results of a task (null where a walked file held no machine), and warnings. */
 export interface WorkerReply {
   readonly first: number;
-  readonly results: readonly (LintResult | null)[];
+  readonly results: readonly (TransferredResult | null)[];
   readonly warnings: readonly string[];
   readonly error?: string;
 }
@@ -104,7 +105,8 @@ export async function lintInWorkers(
           reject(new Error(reply.error));
           return;
         }
-        reply.results.forEach((result, i) => (slots[reply.first + i] = result));
+        // Results come without their file texts (a code frame re-reads the file here).
+        reply.results.forEach((result, i) => (slots[reply.first + i] = result && fromTransfer(result)));
         if (reply.warnings.length > 0) warnings[reply.first].push(...reply.warnings);
         send();
       });

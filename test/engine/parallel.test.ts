@@ -71,6 +71,13 @@ describe('linting in workers', () => {
     expect(two.stdout).toBe(off.stdout);
   });
 
+  test('stylish code frames are the same: workers send results without texts, the main thread re-reads them', () => {
+    const off = runCliFresh(dir, ['.', '--concurrency', 'off']);
+    const two = runCliFresh(dir, ['.', '--concurrency', '2']);
+    expect(off.stdout).toMatch(/^\s+\d+ \| .+\n\s+\| +\^/m);
+    expect(two.stdout).toBe(off.stdout);
+  });
+
   test('a bad --concurrency value is a usage error', () => {
     const run = runCliFresh(dir, ['.', '--concurrency', 'many']);
     expect(run.status).toBe(2);
