@@ -1,6 +1,6 @@
 /** Guards against states that do not say where the flow goes next, or say it twice (AWS refuses both). */
 import { defineRule } from '../../src/engine/define-rule';
-import { hasMergeKey } from '../../src/asl/graph';
+import { hasMergeKey } from '../../src/asl/merge-key';
 import type { PropertyNode } from '../../src/model/ast';
 import type { State } from '../../src/model/types';
 

@@ -1,7 +1,8 @@
 /** Guards against a machine with no way to end, which AWS refuses (MISSING_END_STATE, "Workflow has no terminal state"). */
 import { defineRule } from '../../src/engine/define-rule';
 import { getProperty } from '../../src/model/ast';
-import { hasMergeKey, mayBeTerminal } from '../../src/asl/graph';
+import { mayBeTerminal } from '../../src/asl/graph';
+import { hasMergeKey } from '../../src/asl/merge-key';
 
 export default defineRule({
   meta: {

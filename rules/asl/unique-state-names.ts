@@ -1,6 +1,7 @@
 /** Guards against two states with one name anywhere in a machine, which AWS refuses (DUPLICATE_STATE_NAMES). */
 import { defineRule } from '../../src/engine/define-rule';
-import { MERGE_KEY, describeScope } from '../../src/asl/graph';
+import { describeScope } from '../../src/asl/graph';
+import { MERGE_KEY } from '../../src/asl/merge-key';
 import type { State } from '../../src/model/types';
 
 export default defineRule({

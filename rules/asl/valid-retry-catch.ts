@@ -7,7 +7,8 @@
  */
 import { declaredLanguage } from '../../src/asl/declared-language';
 import { CATCHER_FIELDS, JITTER_STRATEGIES, RETRIER_FIELDS, RETRIER_NUMBERS, STATES_ERRORS } from '../../src/asl/retry-catch';
-import { describeBounds, describeValue, hasMergeKey, isDeployTimeValue, isJsonataExpression, isStringValue, numberFits } from '../../src/asl/state-field-values';
+import { hasMergeKey } from '../../src/asl/merge-key';
+import { describeBounds, describeValue, isDeployTimeValue, isJsonataExpression, isStringValue, numberFits } from '../../src/asl/state-field-values';
 import { closestName } from '../../src/asl/suggest';
 import { defineRule } from '../../src/engine/define-rule';
 import { getProperty, stringValue, type AstNode, type ObjectNode } from '../../src/model/ast';

@@ -5,7 +5,8 @@
  */
 import { checkMapFields } from '../../src/asl/map-field-checks';
 import { checkFieldValues, duplicatesIn, exclusiveIn, type Finding } from '../../src/asl/state-field-checks';
-import { describeValue, hasMergeKey, isDeployTimeValue } from '../../src/asl/state-field-values';
+import { hasMergeKey } from '../../src/asl/merge-key';
+import { describeValue, isDeployTimeValue } from '../../src/asl/state-field-values';
 import { STATE_FIELDS, STATE_TYPES, isStateType } from '../../src/asl/state-fields';
 import { closestName } from '../../src/asl/suggest';
 import { defineRule, type RuleContext } from '../../src/engine/define-rule';

@@ -1,6 +1,7 @@
 /** Guards against transitions to states that do not exist in the transition's own `States` (AWS MISSING_TRANSITION_TARGET). */
 import { defineRule } from '../../src/engine/define-rule';
-import { describeScope, hasMergeKey, isTemplated, isWithin, targetOf, targetSlots } from '../../src/asl/graph';
+import { describeScope, isTemplated, isWithin, targetOf, targetSlots } from '../../src/asl/graph';
+import { hasMergeKey } from '../../src/asl/merge-key';
 import type { AstNode } from '../../src/model/ast';
 import { closestName } from '../../src/asl/suggest';
 import type { Scope, Transition } from '../../src/model/types';

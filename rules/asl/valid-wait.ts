@@ -7,7 +7,8 @@
  * of `asl/valid-state-fields`, `asl/valid-paths` and `asl/valid-query-language`.
  */
 import { declaredLanguage } from '../../src/asl/declared-language';
-import { describeBounds, describeValue, hasMergeKey, isDeployTimeValue, isJsonataExpression, numberFits } from '../../src/asl/state-field-values';
+import { hasMergeKey } from '../../src/asl/merge-key';
+import { describeBounds, describeValue, isDeployTimeValue, isJsonataExpression, numberFits } from '../../src/asl/state-field-values';
 import { isAslTimestamp } from '../../src/asl/timestamp';
 import { defineRule } from '../../src/engine/define-rule';
 import { stringValue } from '../../src/model/ast';

@@ -5,6 +5,7 @@
  */
 import { getValue, type AstNode } from '../model/ast';
 import type { Scope, State, Transition } from '../model/types';
+import { hasMergeKey } from './merge-key';
 
 /** `${name}` (CloudFormation, Terraform, serverless) or `#{name}` (serverless pseudo-parameters). */
 const PLACEHOLDER = /[$#]\{[^}]*\}/;
@@ -54,13 +55,6 @@ export function targetSlots(scope: Scope): TargetSlot[] {
   return slots;
 }
 
-/** The YAML merge key. The YAML adapter expands `<<: *base`; one left in the tree could not be expanded (its value is not a mapping), so what it pulls in is unknown. */
-export const MERGE_KEY = '<<';
-
-/** True when `node` is an object with a YAML merge key, so some of its fields are unknown. */
-export function hasMergeKey(node: AstNode | undefined): boolean {
-  return node?.kind === 'object' && node.properties.some((p) => p.key.value === MERGE_KEY);
-}
 
 /**
  * True when some transition of the scope cannot be read: a target written as an intrinsic

@@ -4,7 +4,7 @@
  * variable, a `{{jinja}}` variable or a placeholder node stands for a value filled in at deploy time, so it is never
  * reported. A `{% %}` JSONata expression is a value known only at run time.
  */
-import type { AstNode, ObjectNode } from '../model/ast';
+import type { AstNode } from '../model/ast';
 
 const TEMPLATED = /\$\{[^}]*\}|#\{[^}]*\}|\{\{[^}]*\}\}/;
 const JSONATA = /^\{%[^]*%\}$/;
@@ -65,12 +65,4 @@ export function numberFits(node: AstNode, bounds: NumberBounds, jsonata: boolean
 /** True when `node` is a string, or a value that cannot be judged. */
 export function isStringValue(node: AstNode): boolean {
   return isDeployTimeValue(node) || (node.kind === 'scalar' && typeof node.value === 'string');
-}
-
-/**
- * True when `node` holds a YAML merge key the YAML adapter could not expand (its value is not a mapping):
- * its fields are then not all known, so nothing is reported about missing or extra ones.
- */
-export function hasMergeKey(node: ObjectNode): boolean {
-  return node.properties.some((p) => p.key.value === '<<');
 }
