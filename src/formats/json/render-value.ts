@@ -4,6 +4,7 @@
  * `{"Fn::GetAtt": ["pre-batch", "Arn"]}`), as hand-written ASL does.
  */
 import { isIntrinsic, type FixValue } from '../../engine/fix-ops';
+import { isInline } from '../inline-value';
 import { longFormArgs, longFormKey } from '../intrinsic-form';
 
 export interface JsonLayout {
@@ -41,15 +42,4 @@ export function renderJsonInline(value: FixValue, layout: JsonLayout): string {
   if (Array.isArray(value)) return `[${(value as readonly FixValue[]).map((item) => renderJsonInline(item, layout)).join(layout.comma)}]`;
   const entries = Object.entries(value as Record<string, FixValue>).map(([key, item]) => `${JSON.stringify(key)}${layout.colon}${renderJsonInline(item, layout)}`);
   return entries.length === 0 ? '{}' : `{${layout.brace}${entries.join(layout.comma)}${layout.brace}}`;
-}
-
-function isScalar(value: FixValue): boolean {
-  return value === null || typeof value !== 'object';
-}
-
-/** Scalars, intrinsics, empty collections and arrays of scalars stay on one line. */
-function isInline(value: FixValue): boolean {
-  if (isScalar(value) || isIntrinsic(value)) return true;
-  if (Array.isArray(value)) return value.every((item: FixValue) => isScalar(item));
-  return Object.keys(value as object).length === 0;
 }

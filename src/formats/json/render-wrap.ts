@@ -8,7 +8,7 @@ import type { FixOp, GroupMember, WrapOp } from '../../engine/fix-ops';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
 import { firstOnLine, lineIndentAt, lineStartAt } from '../line-geometry';
 import { CannotRender, type TextEdit } from '../text-edit';
-import { CATCHER_KEY, groupValue } from '../wrap-group';
+import { CATCHER_KEY, groupValue, reindent, removeMovedStates } from '../wrap-group';
 import { renderJsonInline, renderJsonValue, type JsonLayout } from './render-value';
 
 export interface JsonWrapContext {
@@ -49,7 +49,7 @@ export function renderJsonWrap(ctx: JsonWrapContext, op: WrapOp): TextEdit[] {
     return reindent(copied, lineIndentAt(text, start), lineIndentAt(group, offset));
   });
   const edits: TextEdit[] = [{ range: [keyAt, ctx.at(op.place.value.range[1])], text: `${JSON.stringify(op.key)}${layout.colon}${withCatchers}` }];
-  return [...edits, ...removals(ctx, states, op)];
+  return [...edits, ...removeMovedStates(states, op, ctx.at)];
 }
 
 /** A moved property's text with its edits applied, its continuation lines moved to `indent`. */
@@ -69,35 +69,4 @@ function movedText(ctx: JsonWrapContext, member: Extract<GroupMember, { move: Pr
   out += text.slice(at, end);
   if (!multiline) return out;
   return reindent(out, lineIndentAt(text, start), indent);
-}
-
-/** `json` with the indentation `from` of its continuation lines replaced by `to`. */
-function reindent(json: string, from: string, to: string): string {
-  // JSON strings hold no raw line breaks: every line break here is layout.
-  return json.replace(/(\r?\n)([ \t]*)/g, (_, eol: string, space: string) => eol + (space.startsWith(from) ? to + space.slice(from.length) : space));
-}
-
-/**
- * Removes the moved properties other than the wrapped one. Each run of consecutive removed
- * properties goes with the comma after it, or, at the end of the object, the comma before it,
- * so the ranges never overlap each other or the group's.
- */
-function removals(ctx: JsonWrapContext, states: ObjectNode, op: WrapOp): TextEdit[] {
-  const moved = new Set<PropertyNode>();
-  for (const member of op.members) if ('move' in member && member.move !== op.place) moved.add(member.move);
-  const properties = states.properties;
-  for (const property of moved) if (!properties.includes(property)) throw new CannotRender('A moved state is not a sibling of the wrapped state.');
-  const edits: TextEdit[] = [];
-  for (let i = 0; i < properties.length; i++) {
-    if (!moved.has(properties[i])) continue;
-    let last = i;
-    while (last + 1 < properties.length && moved.has(properties[last + 1])) last++;
-    const next = properties[last + 1];
-    const previous: AstNode | undefined = properties[i - 1]?.value;
-    if (next) edits.push({ range: [ctx.at(properties[i].key.range[0]), ctx.at(next.key.range[0])], text: '' });
-    else if (previous) edits.push({ range: [ctx.at(previous.range[1]), ctx.at(properties[last].value.range[1])], text: '' });
-    else throw new CannotRender('Unexpected: every state of the object moves.');
-    i = last;
-  }
-  return edits;
 }

@@ -5,6 +5,7 @@
  * CloudFormation intrinsic has no TypeScript form: rendering one is refused.
  */
 import { isIntrinsic, type FixValue } from '../../engine/fix-ops';
+import { isInline } from '../inline-value';
 import { lineBreakOf } from '../line-geometry';
 import { CannotRender } from '../text-edit';
 
@@ -75,15 +76,4 @@ function measure(text: string): TsLayout {
     trailingComma: /,[ \t]*\r?\n[ \t]*[}\]]/.test(text),
     quoteKeys: /["'](?:StartAt|States)["'][ \t]*:/.test(text),
   };
-}
-
-function isScalar(value: FixValue): boolean {
-  return value === null || typeof value !== 'object';
-}
-
-/** Scalars, empty collections and arrays of scalars stay on one line, as in hand-written ASL. */
-function isInline(value: FixValue): boolean {
-  if (isScalar(value) || isIntrinsic(value)) return true;
-  if (Array.isArray(value)) return value.every((item: FixValue) => isScalar(item));
-  return Object.keys(value as object).length === 0;
 }

@@ -8,7 +8,7 @@ import type { FixOp, GroupMember, WrapOp } from '../../engine/fix-ops';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
 import { firstOnLine, lineIndentAt, lineStartAt } from '../line-geometry';
 import { CannotRender, type TextEdit } from '../text-edit';
-import { CATCHER_KEY, groupValue } from '../wrap-group';
+import { CATCHER_KEY, groupValue, reindent, removeMovedStates } from '../wrap-group';
 import { renderTsInline, renderTsKey, renderTsValue, type TsLayout } from './render-value';
 
 export interface TsWrapContext {
@@ -48,7 +48,7 @@ export function renderTsWrap(ctx: TsWrapContext, op: WrapOp): TextEdit[] {
     return reindent(copied, lineIndentAt(text, item.range[0]), lineIndentAt(group, offset));
   });
   const edits: TextEdit[] = [{ range: [keyAt, op.place.range[1]], text: `${renderTsKey(op.key, layout)}: ${withCatchers}` }];
-  return [...edits, ...removals(states, op)];
+  return [...edits, ...removeMovedStates(states, op)];
 }
 
 /** A moved property's text with its edits applied, its continuation lines moved to `indent`. */
@@ -79,33 +79,4 @@ function writtenText(text: string, range: readonly [number, number]): string {
     throw new CannotRender('A moved state holds a template literal that spans lines.');
   }
   return written;
-}
-
-/** `code` with the indentation `from` of its continuation lines replaced by `to`. */
-function reindent(code: string, from: string, to: string): string {
-  return code.replace(/(\r?\n)([ \t]*)/g, (_, eol: string, space: string) => eol + (space.startsWith(from) ? to + space.slice(from.length) : space));
-}
-
-/**
- * Removes the moved properties other than the wrapped one. Each run of consecutive removed
- * properties goes with the comma after it, or, at the end of the object, the comma before it.
- */
-function removals(states: ObjectNode, op: WrapOp): TextEdit[] {
-  const moved = new Set<PropertyNode>();
-  for (const member of op.members) if ('move' in member && member.move !== op.place) moved.add(member.move);
-  const properties = states.properties;
-  for (const property of moved) if (!properties.includes(property)) throw new CannotRender('A moved state is not a sibling of the wrapped state.');
-  const edits: TextEdit[] = [];
-  for (let i = 0; i < properties.length; i++) {
-    if (!moved.has(properties[i])) continue;
-    let last = i;
-    while (last + 1 < properties.length && moved.has(properties[last + 1])) last++;
-    const next = properties[last + 1];
-    const previous = properties[i - 1];
-    if (next) edits.push({ range: [properties[i].key.range[0], next.key.range[0]], text: '' });
-    else if (previous) edits.push({ range: [previous.range[1], properties[last].range[1]], text: '' });
-    else throw new CannotRender('Unexpected: every state of the object moves.');
-    i = last;
-  }
-  return edits;
 }
