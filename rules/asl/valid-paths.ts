@@ -18,7 +18,7 @@ type MessageIds = 'invalidPath' | 'invalidTemplate' | 'notString' | 'jsonataInJs
 type Context = RuleContext<MessageIds, []>;
 
 /** Top-level fields holding a path, with the context AWS parses them in. */
-const STATE_PATHS: Readonly<Record<string, PathContext>> = {
+const STATE_PATHS: readonly (readonly [string, PathContext])[] = Object.entries({
   InputPath: 'path',
   OutputPath: 'path',
   ResultPath: 'result-path',
@@ -30,24 +30,31 @@ const STATE_PATHS: Readonly<Record<string, PathContext>> = {
   MaxConcurrencyPath: 'reference-path',
   ToleratedFailureCountPath: 'reference-path',
   ToleratedFailurePercentagePath: 'reference-path',
-};
+} satisfies Record<string, PathContext>);
 
-/** Paths one level down, in the distributed Map's objects. */
-const NESTED_PATHS: readonly (readonly [string, string, PathContext])[] = [
-  ['ItemReader', 'ReaderConfig.MaxItemsPath', 'reference-path'],
-  ['ItemBatcher', 'MaxItemsPerBatchPath', 'reference-path'],
-  ['ItemBatcher', 'MaxInputBytesPerBatchPath', 'reference-path'],
-];
+/** Paths one level down, in the distributed Map's objects: the parent, the keys below it, the label. */
+const NESTED_PATHS: readonly (readonly [string, readonly string[], string, PathContext])[] = (
+  [
+    ['ItemReader', 'ReaderConfig.MaxItemsPath', 'reference-path'],
+    ['ItemBatcher', 'MaxItemsPerBatchPath', 'reference-path'],
+    ['ItemBatcher', 'MaxInputBytesPerBatchPath', 'reference-path'],
+  ] as const
+).map(([parent, field, context]) => [parent, field.split('.'), `${parent}.${field}`, context]);
+
+/** Fields whose values are payload-template values themselves (strings only). */
+const TEMPLATE_VALUE_FIELDS = ['ErrorPath', 'CausePath'] as const;
 
 /** Fields whose `"x.$"` keys hold payload templates. */
 const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials'] as const;
 
-/** Payload templates one level down, in the distributed Map's objects. */
-const NESTED_TEMPLATES: readonly (readonly [string, string])[] = [
-  ['ItemReader', 'Parameters'],
-  ['ItemBatcher', 'BatchInput'],
-  ['ResultWriter', 'Parameters'],
-];
+/** Payload templates one level down, in the distributed Map's objects: the parent, the field, the label. */
+const NESTED_TEMPLATES: readonly (readonly [string, string, string])[] = (
+  [
+    ['ItemReader', 'Parameters'],
+    ['ItemBatcher', 'BatchInput'],
+    ['ResultWriter', 'Parameters'],
+  ] as const
+).map(([parent, field]) => [parent, field, `${parent}.${field}`]);
 
 /** The words used in messages for each kind of value. */
 const KIND: Readonly<Record<PathContext, string>> = { path: 'path', 'reference-path': 'reference path', 'result-path': 'result path' };
@@ -77,13 +84,11 @@ export default defineRule({
     return {
       State(state) {
         if (queryLanguageOf(state) === 'JSONata') return;
-        for (const [field, context] of Object.entries(STATE_PATHS)) checkPathValue(ctx, state, field, state.field(field), context);
-        for (const [parent, field, context] of NESTED_PATHS) {
-          checkPathValue(ctx, state, `${parent}.${field}`, valueAt(state.field(parent), field), context);
-        }
-        for (const field of ['ErrorPath', 'CausePath']) checkTemplateValue(ctx, state, field, state.field(field), true);
+        for (const [field, context] of STATE_PATHS) checkPathValue(ctx, state, field, state.field(field), context);
+        for (const [parent, keys, label, context] of NESTED_PATHS) checkPathValue(ctx, state, label, valueAt(state.field(parent), keys), context);
+        for (const field of TEMPLATE_VALUE_FIELDS) checkTemplateValue(ctx, state, field, state.field(field), true);
         for (const field of TEMPLATE_FIELDS) checkTemplates(ctx, state, field, state.field(field));
-        for (const [parent, field] of NESTED_TEMPLATES) checkTemplates(ctx, state, `${parent}.${field}`, getValue(state.field(parent), field));
+        for (const [parent, field, label] of NESTED_TEMPLATES) checkTemplates(ctx, state, label, getValue(state.field(parent), field));
         checkCatchers(ctx, state);
         if (state.type === 'Choice') checkChoices(ctx, state);
       },
@@ -91,8 +96,10 @@ export default defineRule({
   },
 });
 
-function valueAt(node: AstNode | undefined, dotted: string): AstNode | undefined {
-  return dotted.split('.').reduce<AstNode | undefined>((n, key) => getValue(n, key), node);
+function valueAt(node: AstNode | undefined, keys: readonly string[]): AstNode | undefined {
+  let current = node;
+  for (const key of keys) current = getValue(current, key);
+  return current;
 }
 
 /** A path field: `null` is allowed (it discards input or output), other non-strings are asl-fields' concern. */

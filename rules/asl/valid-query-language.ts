@@ -80,7 +80,7 @@ export default defineRule({
         const allowed = STATE_FIELDS[type].allowed;
         for (const property of state.node.properties) {
           const field = String(property.key.value);
-          const fieldLanguage = FIELD_LANGUAGE[field];
+          const fieldLanguage = FIELD_LANGUAGE.get(field);
           if (fieldLanguage && fieldLanguage !== language && allowed.includes(field)) reportField(property.key, field, fieldLanguage, state);
         }
         if (type !== 'Map') return;

@@ -14,6 +14,12 @@ import { defineRule } from '../../src/engine/define-rule';
 import { getProperty, stringValue, type AstNode, type ObjectNode } from '../../src/model/ast';
 import type { State } from '../../src/model/types';
 
+const RETRIER_BOUNDS = Object.entries(RETRIER_NUMBERS);
+// Asked first for each catcher field (a Map lookup); `in CATCHER_FIELDS` answers the rest as it always has.
+const CATCHER_FIELD_NAMES = new Set(Object.keys(CATCHER_FIELDS));
+const RETRIER_REQUIRED = ['ErrorEquals'];
+const CATCHER_REQUIRED = ['ErrorEquals', 'Next'];
+
 export default defineRule({
   meta: {
     type: 'problem',
@@ -86,13 +92,13 @@ export default defineRule({
         if (hasMergeKey(entry)) return;
         for (const property of entry.properties) {
           const name = String(property.key.value);
-          const allowed = field === 'Retry' ? RETRIER_FIELDS.includes(name) : name in CATCHER_FIELDS;
+          const allowed = field === 'Retry' ? RETRIER_FIELDS.includes(name) : CATCHER_FIELD_NAMES.has(name) || name in CATCHER_FIELDS;
           if (allowed) continue;
           const suggestion = closestName(name, field === 'Retry' ? RETRIER_FIELDS : Object.keys(CATCHER_FIELDS));
           if (suggestion) ctx.report({ node: property.key, messageId: 'unexpectedFieldSuggest', data: { field: name, kind, name: state.name, suggestion } });
           else ctx.report({ node: property.key, messageId: 'unexpectedField', data: { field: name, kind, name: state.name } });
         }
-        const required = field === 'Retry' ? ['ErrorEquals'] : ['ErrorEquals', 'Next'];
+        const required = field === 'Retry' ? RETRIER_REQUIRED : CATCHER_REQUIRED;
         for (const name of required) {
           if (!getProperty(entry, name)) ctx.report({ node: entry, messageId: 'missingField', data: { field: name, kind, name: state.name } });
         }
@@ -104,7 +110,7 @@ export default defineRule({
     };
 
     const checkRetrierValues = (entry: ObjectNode, jsonata: boolean) => {
-      for (const [name, bounds] of Object.entries(RETRIER_NUMBERS)) {
+      for (const [name, bounds] of RETRIER_BOUNDS) {
         const value = getProperty(entry, name)?.value;
         if (value && !numberFits(value, bounds, jsonata)) invalid(name, value, describeBounds(bounds));
       }

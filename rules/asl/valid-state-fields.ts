@@ -26,6 +26,9 @@ type MessageIds =
   | 'unexpectedFieldInSuggest'
   | 'duplicateField';
 
+// Sets of the allowed fields: every field of every state is looked up.
+const ALLOWED = new Map(STATE_TYPES.map((type) => [type, new Set(STATE_FIELDS[type].allowed)]));
+
 export default defineRule({
   meta: {
     type: 'problem',
@@ -70,10 +73,11 @@ export default defineRule({
           return;
         }
         const table = STATE_FIELDS[type];
+        const allowed = ALLOWED.get(type)!;
         for (const property of state.node.properties) {
           const field = String(property.key.value);
           // Next and End, where allowed and where not, are asl/require-next-or-end's business.
-          if (table.allowed.includes(field) || field === 'Next' || field === 'End') continue;
+          if (allowed.has(field) || field === 'Next' || field === 'End') continue;
           const suggestion = closestName(field, table.allowed);
           const data = { field, type, name: state.name };
           if (suggestion) ctx.report({ node: property.key, messageId: 'unexpectedFieldSuggest', data: { ...data, suggestion } });

@@ -39,22 +39,43 @@ export interface TargetSlot {
  */
 export function targetSlots(scope: Scope): TargetSlot[] {
   const slots: TargetSlot[] = [];
-  const add = (label: string, node: AstNode | undefined) => {
-    if (node !== undefined) slots.push({ label, node });
-  };
-  add('"StartAt"', getValue(scope.node, 'StartAt'));
-  for (const state of scope.states) {
-    add('"Next"', state.field('Next'));
-    add('"Default"', state.field('Default'));
-    for (const field of ['Choices', 'Catch']) {
-      const list = state.field(field);
-      if (list?.kind !== 'array') continue;
-      list.items.forEach((item, i) => add(`"${field}[${i}].Next"`, item.kind === 'object' ? getValue(item, 'Next') : undefined));
-    }
-  }
+  eachTargetNode(scope, (node, label) => {
+    slots.push({ label: label(), node });
+    return false;
+  });
   return slots;
 }
 
+const LISTS = ['Choices', 'Catch'] as const;
+const START_AT_LABEL = () => '"StartAt"';
+const NEXT_LABEL = () => '"Next"';
+const DEFAULT_LABEL = () => '"Default"';
+
+/**
+ * Calls `visit` with the node of each target slot, in document order, until it returns true
+ * (then returns true). The label is built only when asked for: the graph rules ask whether any
+ * slot is opaque for every scope, and seldom need the words.
+ */
+function eachTargetNode(scope: Scope, visit: (node: AstNode, label: () => string) => boolean): boolean {
+  const startAt = getValue(scope.node, 'StartAt');
+  if (startAt !== undefined && visit(startAt, START_AT_LABEL)) return true;
+  for (const state of scope.states) {
+    const next = state.field('Next');
+    if (next !== undefined && visit(next, NEXT_LABEL)) return true;
+    const fallback = state.field('Default');
+    if (fallback !== undefined && visit(fallback, DEFAULT_LABEL)) return true;
+    for (const field of LISTS) {
+      const list = state.field(field);
+      if (list?.kind !== 'array') continue;
+      for (let i = 0; i < list.items.length; i++) {
+        const item = list.items[i];
+        const target = item.kind === 'object' ? getValue(item, 'Next') : undefined;
+        if (target !== undefined && visit(target, () => `"${field}[${i}].Next"`)) return true;
+      }
+    }
+  }
+  return false;
+}
 
 /**
  * True when some transition of the scope cannot be read: a target written as an intrinsic
@@ -63,12 +84,17 @@ export function targetSlots(scope: Scope): TargetSlot[] {
  * be a guess.
  */
 export function hasOpaqueTransitions(scope: Scope): boolean {
+  // Asked by three rules of every scope: computed once.
+  return scope.derive(opaqueTransitions);
+}
+
+function opaqueTransitions(scope: Scope): boolean {
   // Merged-in states, or a state whose `Next` may come from a merged base, hide transitions.
   if (hasMergeKey(scope.statesNode) || scope.states.some((state) => hasMergeKey(state.node))) return true;
-  if (targetSlots(scope).some((slot) => isOpaqueTarget(slot.node))) return true;
+  if (eachTargetNode(scope, isOpaqueTarget)) return true;
   if (scope.transitions.some((t) => isTemplated(t) && targetOf(t) === undefined)) return true;
   return scope.states.some((state) =>
-    ['Choices', 'Catch'].some((field) => {
+    LISTS.some((field) => {
       const list = state.field(field);
       return list !== undefined && (list.kind !== 'array' || list.items.some((item) => item.kind !== 'object' || hasMergeKey(item)));
     }),
@@ -82,30 +108,33 @@ export function hasOpaqueTransitions(scope: Scope): boolean {
  * asl/valid-transition-target is satisfied.
  */
 export function isGraphComplete(scope: Scope): boolean {
+  return scope.derive(graphComplete);
+}
+
+function graphComplete(scope: Scope): boolean {
   return !hasOpaqueTransitions(scope) && scope.transitions.every((t) => targetOf(t) !== undefined);
 }
 
 /** A target present but not a plain string, or marked as a placeholder by the parser. */
-function isOpaqueTarget(node: AstNode | undefined): boolean {
-  if (node === undefined) return false;
+function isOpaqueTarget(node: AstNode): boolean {
   return node.placeholder === true || node.kind !== 'scalar' || typeof node.value !== 'string';
 }
 
 /** The states reachable from the scope's `StartAt` by any transition, `StartAt`'s own target included. */
-export function reachableStates(scope: Scope): Set<State> {
+export function reachableStates(scope: Scope): ReadonlySet<State> {
+  return scope.derive(reachable);
+}
+
+function reachable(scope: Scope): Set<State> {
   const reached = new Set<State>();
   const start = scope.startAt && scope.get(String(scope.startAt.value));
   if (!start) return reached;
-  const queue: State[] = [start];
   reached.add(start);
-  while (queue.length > 0) {
-    const state = queue.shift()!;
+  // A Set's walk visits what is added during it: the set is its own breadth-first queue.
+  for (const state of reached) {
     for (const t of state.transitions) {
       const next = targetOf(t);
-      if (next && !reached.has(next)) {
-        reached.add(next);
-        queue.push(next);
-      }
+      if (next) reached.add(next);
     }
   }
   return reached;

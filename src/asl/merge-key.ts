@@ -9,5 +9,8 @@ export const MERGE_KEY = '<<';
 
 /** True when `node` is an object with an unexpanded YAML merge key, so some of its fields are unknown. */
 export function hasMergeKey(node: AstNode | undefined): boolean {
-  return node?.kind === 'object' && node.properties.some((p) => p.key.value === MERGE_KEY);
+  if (node?.kind !== 'object') return false;
+  // A loop, not `some` with a closure: several rules ask this of every state.
+  for (const p of node.properties) if (p.key.value === MERGE_KEY) return true;
+  return false;
 }

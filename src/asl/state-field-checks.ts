@@ -93,7 +93,7 @@ const PATHS: Readonly<Record<string, Shape>> = Object.fromEntries([
 ]);
 
 /** The shapes of state fields, by field name (the same in every state type that has the field). */
-const SHAPES: Readonly<Record<string, Shape>> = {
+const SHAPES: ReadonlyMap<string, Shape> = new Map(Object.entries<Shape>({
   ...PATHS,
   Comment: { is: 'string' },
   TimeoutSeconds: { number: SECONDS },
@@ -116,7 +116,7 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   // AWS: a JSON object, or a JSONata expression (JSONata states).
   Arguments: { is: 'object' },
   Assign: { is: 'object' },
-};
+}));
 
 /** Findings about the values of `state`'s own fields. */
 export function checkFieldValues(state: State): Finding[] {
@@ -126,9 +126,9 @@ export function checkFieldValues(state: State): Finding[] {
   const out: Finding[] = [];
   for (const property of state.node.properties) {
     const field = String(property.key.value);
-    const shape = SHAPES[field];
+    const shape = SHAPES.get(field);
     // A field of the other query language is asl/valid-query-language's report, not a second one here.
-    const language = FIELD_LANGUAGE[field];
+    const language = FIELD_LANGUAGE.get(field);
     if (shape && (language === undefined || declared === undefined || language === declared)) {
       const finding = checkShape(field, property.value, shape, jsonata);
       if (finding) out.push(finding);

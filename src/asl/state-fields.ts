@@ -115,29 +115,32 @@ export const STATE_FIELDS: Readonly<Record<StateType, FieldTable>> = {
  * Fields that exist in one query language only; every other field works in both (`Assign`,
  * `Comment`, `ItemSelector`, …). AWS: JSONata replaces the five JSONPath fields with
  * `Arguments` and `Output`, `ItemsPath` with `Items`, and every `*Path` field with a
- * `{% %}` expression in the field itself.
+ * `{% %}` expression in the field itself. A Map: it is asked with keys read from the file, which
+ * would cost a string-table lookup each as object keys (and could name a prototype member).
  */
-export const FIELD_LANGUAGE: Readonly<Record<string, 'JSONPath' | 'JSONata'>> = {
-  InputPath: 'JSONPath',
-  OutputPath: 'JSONPath',
-  Parameters: 'JSONPath',
-  ResultSelector: 'JSONPath',
-  ResultPath: 'JSONPath',
-  // Pass "Result" is not among the fields AWS lists as JSONPath-only, so it is left in both.
-  ItemsPath: 'JSONPath',
-  TimeoutSecondsPath: 'JSONPath',
-  HeartbeatSecondsPath: 'JSONPath',
-  MaxConcurrencyPath: 'JSONPath',
-  ToleratedFailurePercentagePath: 'JSONPath',
-  ToleratedFailureCountPath: 'JSONPath',
-  SecondsPath: 'JSONPath',
-  TimestampPath: 'JSONPath',
-  ErrorPath: 'JSONPath',
-  CausePath: 'JSONPath',
-  Arguments: 'JSONata',
-  Output: 'JSONata',
-  Items: 'JSONata',
-};
+export const FIELD_LANGUAGE: ReadonlyMap<string, 'JSONPath' | 'JSONata'> = new Map(
+  Object.entries({
+    InputPath: 'JSONPath',
+    OutputPath: 'JSONPath',
+    Parameters: 'JSONPath',
+    ResultSelector: 'JSONPath',
+    ResultPath: 'JSONPath',
+    // Pass "Result" is not among the fields AWS lists as JSONPath-only, so it is left in both.
+    ItemsPath: 'JSONPath',
+    TimeoutSecondsPath: 'JSONPath',
+    HeartbeatSecondsPath: 'JSONPath',
+    MaxConcurrencyPath: 'JSONPath',
+    ToleratedFailurePercentagePath: 'JSONPath',
+    ToleratedFailureCountPath: 'JSONPath',
+    SecondsPath: 'JSONPath',
+    TimestampPath: 'JSONPath',
+    ErrorPath: 'JSONPath',
+    CausePath: 'JSONPath',
+    Arguments: 'JSONata',
+    Output: 'JSONata',
+    Items: 'JSONata',
+  } as const),
+);
 
 /** The JSONata field that takes the place of a JSONPath-only one, for hints. */
 export const JSONATA_REPLACEMENT: Readonly<Record<string, string>> = {

@@ -26,13 +26,19 @@ export const DEFAULT_BATCH_RESOURCE = String.raw`^arn:(?:[\w-]*|\$\{[^}]*\}|#\{[
 export const DEFAULT_PRE_BATCH = 'pre[-_]?batch';
 export const DEFAULT_POST_BATCH = 'post[-_]?batch';
 
-/** Compiles `settings.batch` over the defaults. */
+let compiled: { readonly sources: readonly string[]; readonly matchers: BatchMatchers } | undefined;
+
+/**
+ * Compiles `settings.batch` over the defaults. The last result is reused while the patterns
+ * stay the same: it is asked for every file, and the expressions hold no state (no `g` flag).
+ */
 export function batchMatchers(settings: BatchSettings | undefined): BatchMatchers {
-  return {
-    batchResource: new RegExp(settings?.batchResource ?? DEFAULT_BATCH_RESOURCE),
-    preBatch: new RegExp(settings?.preBatch ?? DEFAULT_PRE_BATCH, 'i'),
-    postBatch: new RegExp(settings?.postBatch ?? DEFAULT_POST_BATCH, 'i'),
-  };
+  const sources = [settings?.batchResource ?? DEFAULT_BATCH_RESOURCE, settings?.preBatch ?? DEFAULT_PRE_BATCH, settings?.postBatch ?? DEFAULT_POST_BATCH];
+  if (!compiled || compiled.sources.some((source, i) => source !== sources[i])) {
+    const [batchResource, preBatch, postBatch] = sources;
+    compiled = { sources, matchers: { batchResource: new RegExp(batchResource), preBatch: new RegExp(preBatch, 'i'), postBatch: new RegExp(postBatch, 'i') } };
+  }
+  return compiled.matchers;
 }
 
 export type BatchRole =
@@ -45,7 +51,8 @@ const OPAQUE = /^(?:\$\{[^}]*\}|#\{[^}]*\}|<[^>]*>)$/;
 
 /** Classifies states as Batch, pre-batch or post-batch tasks, caching per state. */
 export class BatchQueries {
-  private readonly roles = new WeakMap<State, BatchRole | null>();
+  // A Map, not a WeakMap: it lives for one file's lint, and weak entries cost every collection.
+  private readonly roles = new Map<State, BatchRole | null>();
 
   constructor(readonly matchers: BatchMatchers) {}
 

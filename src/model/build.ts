@@ -3,18 +3,20 @@
  * only modules that know how ASL nests: `States`, Parallel `Branches`, Map `ItemProcessor`
  * (and its legacy spelling `Iterator`).
  */
-import { getProperty, getValue, stringValue, type AstNode, type ObjectNode, type ScalarNode } from './ast';
+import { getValue, stringValue, type AstNode, type ObjectNode, type PropertyNode, type ScalarNode } from './ast';
 import type { MachineHost, Scope, State, StateMachine, Transition } from './types';
 
 /** Builds the model of one machine whose definition (`StartAt` + `States`) is `definition`. */
 export function buildMachine(definition: ObjectNode, host: MachineHost, name: string | undefined): StateMachine {
   const scopes: ScopeImpl[] = [];
+  // Asked for once per machine by several rules and the suppressions: gathered on first use.
+  let states: readonly State[] | undefined;
   const machine: StateMachine = {
     name,
     host,
     root: undefined as unknown as Scope,
     scopes: () => scopes,
-    states: () => scopes.flatMap((s) => s.states),
+    states: () => (states ??= scopes.flatMap((s) => s.states)),
     incoming: (state) => state.scope.transitions.filter((t) => t.target.value === state.name),
   };
   const root = buildScope(definition, 'machine', undefined, undefined, machine, scopes);
@@ -37,8 +39,16 @@ class ScopeImpl implements Scope {
     readonly machine: StateMachine,
   ) {}
 
+  private facts: Map<(scope: Scope) => unknown, unknown> | undefined;
+
   get(name: string): State | undefined {
     return this.byName.get(name);
+  }
+
+  derive<T>(fact: (scope: Scope) => T): T {
+    this.facts ??= new Map();
+    if (!this.facts.has(fact)) this.facts.set(fact, fact(this));
+    return this.facts.get(fact) as T;
   }
 
   add(state: StateImpl): void {
@@ -48,9 +58,21 @@ class ScopeImpl implements Scope {
   }
 }
 
+/**
+ * The state types, each held once: a type read from a file becomes this copy of its text, so the
+ * rules' comparisons and lookups by type do not each compare or hash the file's string.
+ */
+const STATE_TYPE_NAMES = new Map(['Task', 'Parallel', 'Map', 'Choice', 'Pass', 'Wait', 'Succeed', 'Fail'].map((name) => [name, name]));
+
 class StateImpl implements State {
   readonly children: Scope[] = [];
   readonly transitions: Transition[] = [];
+  readonly type: string | undefined;
+  /**
+   * The state's fields by name, the last of a repeated key winning as in `getProperty`: rules
+   * ask for dozens of fields of every state, and the model is read-only.
+   */
+  private readonly fields = new Map<string, PropertyNode>();
 
   constructor(
     readonly name: string,
@@ -58,18 +80,18 @@ class StateImpl implements State {
     readonly property: State['property'],
     readonly node: ObjectNode,
     readonly scope: Scope,
-  ) {}
-
-  get type(): string | undefined {
-    return stringValue(this.field('Type'));
+  ) {
+    for (const p of node.properties) if (typeof p.key.value === 'string') this.fields.set(p.key.value, p);
+    const type = stringValue(this.field('Type'));
+    this.type = (type !== undefined && STATE_TYPE_NAMES.get(type)) || type;
   }
 
   field(name: string): AstNode | undefined {
-    return getValue(this.node, name);
+    return this.fields.get(name)?.value;
   }
 
-  fieldProperty(name: string) {
-    return getProperty(this.node, name);
+  fieldProperty(name: string): PropertyNode | undefined {
+    return this.fields.get(name);
   }
 }
 
@@ -124,8 +146,8 @@ function collectTransitions(state: StateImpl, scope: ScopeImpl): void {
     state.transitions.push(t);
     scope.transitions.push(t);
   };
-  add('Next', scalarAt(state.node, 'Next'));
-  add('Default', scalarAt(state.node, 'Default'));
+  add('Next', stringScalar(state.field('Next')));
+  add('Default', stringScalar(state.field('Default')));
   eachObject(state.field('Choices'), (choice, i) => add('Choices', scalarAt(choice, 'Next'), i));
   eachObject(state.field('Catch'), (catcher, i) => add('Catch', scalarAt(catcher, 'Next'), i));
 }
@@ -138,6 +160,9 @@ function eachObject(node: AstNode | undefined, visit: (item: ObjectNode, index: 
 }
 
 function scalarAt(node: ObjectNode, key: string): ScalarNode | undefined {
-  const value = getValue(node, key);
+  return stringScalar(getValue(node, key));
+}
+
+function stringScalar(value: AstNode | undefined): ScalarNode | undefined {
   return value?.kind === 'scalar' && typeof value.value === 'string' ? value : undefined;
 }

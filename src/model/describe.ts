@@ -1,5 +1,5 @@
 /** Words for model parts inside diagnostic messages (the messages themselves live in the rules). */
-import { stringValue } from './ast';
+import { stringValue, type ObjectNode } from './ast';
 import type { State, Transition } from './types';
 
 /** `"StartAt"`, `the "Next" of "A"`, `the "Catch" of "A"` … */
@@ -10,6 +10,11 @@ export function describeTransition(t: Transition): string {
 /** The query language in force for a state: its own, else the machine's, else JSONPath. */
 export function queryLanguage(state: State): 'JSONPath' | 'JSONata' {
   const own = stringValue(state.field('QueryLanguage'));
-  const top = stringValue(state.scope.machine.root.node.properties.find((p) => p.key.value === 'QueryLanguage')?.value);
-  return (own ?? top) === 'JSONata' ? 'JSONata' : 'JSONPath';
+  return (own ?? machineLanguageField(state.scope.machine.root.node)) === 'JSONata' ? 'JSONata' : 'JSONPath';
+}
+
+/** The first `QueryLanguage` of the machine's top level, as a string (asked for every state: a plain loop). */
+function machineLanguageField(root: ObjectNode): string | undefined {
+  for (const p of root.properties) if (p.key.value === 'QueryLanguage') return stringValue(p.value);
+  return undefined;
 }

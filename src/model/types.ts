@@ -50,6 +50,11 @@ export interface Scope {
   get(name: string): State | undefined;
   /** Every transition whose target is resolved in this scope (StartAt included). */
   readonly transitions: readonly Transition[];
+  /**
+   * `fact(this)`, computed on the first call and then remembered: for analyses of the scope that
+   * several rules ask for (the model is read-only, so the answer cannot change).
+   */
+  derive<T>(fact: (scope: Scope) => T): T;
 }
 
 export interface State {

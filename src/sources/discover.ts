@@ -65,11 +65,13 @@ export function discoverFiles(
 function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, useGitignore: boolean, anyExtension = false): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const visit = (dir: string, rules: { base: string; ig: Ignore }[]) => {
-    let real: string;
+  // `real` is the folder's real path when the walk knows it: a plain subfolder's is its parent's
+  // plus its name, so only the root and symlinked folders ask the file system (a realpath is a
+  // system call per path component, for every folder of a large tree).
+  const visit = (dir: string, real: string | undefined, rules: { base: string; ig: Ignore }[]) => {
     let entries: fs.Dirent[];
     try {
-      real = fs.realpathSync.native(dir);
+      real ??= fs.realpathSync.native(dir);
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
@@ -85,11 +87,11 @@ function walk(root: string, cwd: string, isIgnored: (file: string) => boolean, u
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(full)?.isDirectory() === true);
       if (active.some(({ base, ig }) => ig.ignores(path.relative(base, full).split(path.sep).join('/') + (isDir ? '/' : '')))) continue;
       if (isIgnored(full)) continue;
-      if (isDir) visit(full, active);
+      if (isDir) visit(full, entry.isDirectory() ? path.join(real, entry.name) : undefined, active);
       else if (anyExtension || (WALKED.test(entry.name) && !DECLARATIONS.test(entry.name))) out.push(full);
     }
   };
-  visit(root, useGitignore ? ancestorIgnores(root, cwd) : []);
+  visit(root, undefined, useGitignore ? ancestorIgnores(root, cwd) : []);
   return out;
 }
 

@@ -9,7 +9,7 @@ import type { HostKind, MachineHost, TemplateInfo, TemplateResource } from '../m
 import type { EmbeddedJson } from '../formats/json/embedded';
 import { parseJson } from '../formats/json/parse';
 import type { ParseError } from '../formats/parse-result';
-import { concatMapped, mapStringScalar, syntheticText, type MappedText } from './string-offsets';
+import { concatMapped, hostOffset, mapStringScalar, syntheticText, type MappedText } from './string-offsets';
 
 export interface FoundMachine {
   readonly definition: ObjectNode;
@@ -85,7 +85,7 @@ export function findMachines(roots: readonly AstNode[], text: string, syntax: 'y
         if (field === 'Definition' && stringValue(embedded) === undefined) continue;
         const mapped = embedded && embeddedText(embedded, text);
         if (!mapped) continue;
-        const parsed = parseJson(mapped.text, { mapOffset: (offset) => mapped.offsets[Math.min(offset, mapped.text.length)] });
+        const parsed = parseJson(mapped.text, { mapOffset: (offset) => hostOffset(mapped, Math.min(offset, mapped.text.length)) });
         // A string `Definition` is read as a courtesy (CloudFormation types it as an object): one that
         // is not JSON is left alone, as cfn-lint leaves it, rather than failing the whole file.
         if (parsed.error && field === 'DefinitionString') errors.push({ ...parsed.error, message: `Invalid JSON in "${field}" of "${logicalId}": ${parsed.error.message}` });
@@ -119,8 +119,18 @@ function isDefinition(node: AstNode | undefined): node is ObjectNode {
 function embeddingOf(node: AstNode, mapped: MappedText): EmbeddedJson {
   const sub = getValue(node, 'Fn::Sub');
   const template = node.kind === 'scalar' ? node : sub?.kind === 'array' ? sub.items[0] : sub;
-  if (template?.kind !== 'scalar') return { ...mapped, style: 'joined', range: node.range };
-  return { ...mapped, style: template.style ?? 'plain', range: template.range };
+  if (template?.kind !== 'scalar') return embedding(mapped, 'joined', node.range);
+  return embedding(mapped, template.style ?? 'plain', template.range);
+}
+
+function embedding(mapped: MappedText, style: EmbeddedJson['style'], range: EmbeddedJson['range']): EmbeddedJson {
+  const { text } = mapped;
+  return {
+    text,
+    offsetAt: (index) => (Number.isInteger(index) && index >= 0 && index <= text.length ? hostOffset(mapped, index) : undefined),
+    style,
+    range,
+  };
 }
 
 /** The text of a `DefinitionString`: a string, `Fn::Sub` (either form) or `Fn::Join` of strings. */

@@ -53,21 +53,17 @@ export function parseSource(text: string, filePath: string): SourceFile {
   const syntax = syntaxOf(filePath, text);
   if (syntax === 'ts') return parseTypeScript(text, filePath);
   const parsed = syntax === 'json' ? parseJson(text) : yamlParser().parseYaml(text);
-  const base = { filePath, text, lines: new LineIndex(text), syntax, directives: parsed.directives };
-  if (parsed.error) return { ...base, machines: [], template: undefined, errors: [parsed.error], partial: undefined, roots: [], embedded: new Map() };
+  const lines = new LineIndex(text);
+  const { directives } = parsed;
+  // Written out, not spread from a common base: one object shape for every file.
+  if (parsed.error) {
+    return { filePath, text, lines, syntax, directives, roots: [], embedded: new Map(), machines: [], template: undefined, errors: [parsed.error], partial: undefined };
+  }
   const found = findMachines(parsed.roots, text, syntax);
   const machines = found.machines.map((m) => buildMachine(m.definition, m.host, m.name));
   const embedded = new Map<StateMachine, EmbeddedJson>();
   found.machines.forEach((m, i) => m.embedded && embedded.set(machines[i], m.embedded));
-  return {
-    ...base,
-    roots: parsed.roots,
-    embedded,
-    machines,
-    template: found.template,
-    errors: found.errors,
-    partial: found.partial,
-  };
+  return { filePath, text, lines, syntax, directives, roots: parsed.roots, embedded, machines, template: found.template, errors: found.errors, partial: found.partial };
 }
 
 /** The machines of a TypeScript/JavaScript file: ASL object literals and CDK construct chains. */

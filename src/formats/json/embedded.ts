@@ -15,7 +15,11 @@ import { renderView } from './render';
 /** The decoded text of an embedded definition and, per character (plus one), its host offset. */
 export interface EmbeddedJson {
   readonly text: string;
-  readonly offsets: readonly number[];
+  /**
+   * The host offset of character `index` (0 to the text's length), undefined outside. A lookup,
+   * not a list: the map is kept compact (src/sources/string-offsets.ts), and a fix needs a few.
+   */
+  offsetAt(index: number): number | undefined;
   /** How the host string is written; `joined` for `Fn::Join` pieces. */
   readonly style: ScalarStyle | 'joined';
   /** The host string scalar's range. */
@@ -31,8 +35,8 @@ export function renderEmbedded(source: RenderSource, embedded: EmbeddedJson, ops
   const encode = encoderFor(source.text, embedded);
   const view = { text: embedded.text, local: (offset: number) => localOffset(embedded, offset) };
   return renderView(view, source, ops).map((edit) => {
-    const start = embedded.offsets[edit.range[0]];
-    const end = embedded.offsets[edit.range[1]];
+    const start = embedded.offsetAt(edit.range[0]);
+    const end = embedded.offsetAt(edit.range[1]);
     if (start === undefined || end === undefined || start < embedded.range[0] || end > embedded.range[1] || start > end) {
       throw new CannotRender('An edit falls outside the embedded definition.');
     }
@@ -66,23 +70,25 @@ function escapeJson(text: string): string {
 
 /** The host column where the block's first content line starts. */
 function blockIndent(host: string, embedded: EmbeddedJson): number {
-  const { text, offsets } = embedded;
+  const { text } = embedded;
   for (let i = 0; i < text.length; i++) {
-    if ((i === 0 || text[i - 1] === '\n') && text[i] !== '\n') return offsets[i] - lineStartAt(host, offsets[i]);
+    if ((i === 0 || text[i - 1] === '\n') && text[i] !== '\n') {
+      const offset = embedded.offsetAt(i)!;
+      return offset - lineStartAt(host, offset);
+    }
   }
   throw new CannotRender('The embedded definition is empty.');
 }
 
 /** The decoded offset whose host offset is `offset` (the first, when several share it). */
 function localOffset(embedded: EmbeddedJson, offset: number): number {
-  const { offsets } = embedded;
   let low = 0;
-  let high = offsets.length - 1;
+  let high = embedded.text.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (offsets[mid] < offset) low = mid + 1;
+    if (embedded.offsetAt(mid)! < offset) low = mid + 1;
     else high = mid;
   }
-  if (offsets[low] !== offset) throw new CannotRender('A node of the embedded definition has no exact host position.');
+  if (embedded.offsetAt(low) !== offset) throw new CannotRender('A node of the embedded definition has no exact host position.');
   return low;
 }

@@ -55,31 +55,41 @@ export function parseJson(text: string, options: JsonParseOptions = {}): ParsedT
     const offset = first ? map(first.offset) : map(0);
     return { roots: [], error: { message: text.trim() === '' ? 'Empty file.' : message, offset }, directives: [] };
   }
-  const convert = (node: JsonNode, depth = 0): AstNode => {
-    const range: [number, number] = [map(node.offset), map(node.offset + node.length)];
+  // Runs once per node of every file: no closure for the identity map, no empty-map lookups.
+  const mapOffset = options.mapOffset;
+  const placeholders = masked.placeholders.size > 0 ? masked.placeholders : undefined;
+  const convert = (node: JsonNode, depth: number): AstNode => {
+    const end = node.offset + node.length;
+    const range: [number, number] = mapOffset ? [mapOffset(node.offset), mapOffset(end)] : [node.offset, end];
     if (depth >= MAX_NESTING_DEPTH) throw new NestingTooDeep(range[0]);
     switch (node.type) {
       case 'object': {
         const properties: PropertyNode[] = [];
         for (const child of node.children ?? []) {
-          const [keyNode, valueNode] = child.children ?? [];
+          const pair = child.children;
+          const keyNode = pair?.[0];
+          const valueNode = pair?.[1];
           if (!keyNode || !valueNode) continue;
-          const key = convert(keyNode) as ScalarNode;
-          properties.push({ kind: 'property', key, value: convert(valueNode, depth + 1), range: [key.range[0], map(valueNode.offset + valueNode.length)] });
+          const key = convert(keyNode, 0) as ScalarNode;
+          const value = convert(valueNode, depth + 1);
+          properties.push({ kind: 'property', key, value, range: [key.range[0], value.range[1]] });
         }
         return { kind: 'object', properties, range };
       }
-      case 'array':
-        return { kind: 'array', items: (node.children ?? []).map((item) => convert(item, depth + 1)), range };
+      case 'array': {
+        const items: AstNode[] = [];
+        for (const item of node.children ?? []) items.push(convert(item, depth + 1));
+        return { kind: 'array', items, range };
+      }
       default: {
-        const original = masked.placeholders.get(node.offset);
+        const original = placeholders?.get(node.offset);
         if (original !== undefined) return { kind: 'scalar', value: original, range, placeholder: true, style: 'json' };
         return { kind: 'scalar', value: node.value as ScalarNode['value'], range, style: 'json' };
       }
     }
   };
   try {
-    return { roots: [convert(tree)], error: undefined, directives: [] };
+    return { roots: [convert(tree, 0)], error: undefined, directives: [] };
   } catch (error) {
     if (error instanceof NestingTooDeep) return { roots: [], error: { message: error.message, offset: error.offset }, directives: [] };
     if (isStackOverflow(error)) return { roots: [], error: { message: TOO_DEEP_MESSAGE, offset: map(0) }, directives: [] };
