@@ -4,13 +4,16 @@
  *   - the scaling curve: a full lint of generated corpora of 1k / 5k / 10k / 20k definitions,
  *     single-threaded and with `--concurrency auto` (worker threads), ms and peak RSS;
  *   - `--fix` on 1,000 non-compliant files against linting the same files;
- *   - proof that a YAML/JSON run never loads ts-morph or typescript (require.cache after the run).
+ *   - proof that a YAML/JSON run never loads ts-morph or typescript (require.cache after the run);
+ *   - the CLI as users run it, `node dist/src/cli/main.js <dir>` with default options (stylish, then
+ *     `-f json`), peak RSS of the whole process (worker threads included) at 10,000 definitions.
  *
  *   node dist/bench/scale.js --child lint <dir> <off|auto|n>   (one measured run, JSON on stdout)
  *   node dist/bench/scale.js --child fix <dir>
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { WfLint } from '../src/api/wf-lint';
 import { parseConcurrency } from '../src/engine/parallel';
@@ -77,6 +80,50 @@ export function scaleSingle(root: string, definitions: number, seed: number): Ch
   const dir = path.join(root, `scale-${definitions}`);
   corpusAt(dir, definitions, seed);
   return runChild('lint', dir, 'off');
+}
+
+/** One run of the CLI: peak RSS of the process, wall time, exit status. */
+export interface CliRun {
+  readonly format: 'stylish' | 'json';
+  readonly maxRssMb: number;
+  readonly ms: number;
+  readonly status: number;
+}
+
+/**
+ * Preloaded (`node -r`) into the measured CLI: reports the process's peak RSS on stderr when it
+ * exits. The CLI itself runs unchanged, as `require.main`, with nothing else loaded.
+ */
+const MAX_RSS_PRELOAD = `process.on('exit', () => process.stderr.write('\\nWF_LINT_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n`;
+
+/**
+ * `node dist/src/cli/main.js <dir>` with default options (`--concurrency auto`), stylish and
+ * `-f json`, each in a fresh process, at the scale point of `definitions`. The report goes to
+ * /dev/null (a file: the CLI's writes are synchronous, as to a terminal or a pipe on Linux).
+ * Exit 1 is the corpus's lint errors; anything else is a failure.
+ */
+export function cliPeakRss(root: string, definitions: number, seed: number, cli: string): CliRun[] {
+  const dir = path.join(root, `scale-${definitions}`);
+  corpusAt(dir, definitions, seed);
+  const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wf-lint-rss-')), 'max-rss.js');
+  fs.writeFileSync(preload, MAX_RSS_PRELOAD);
+  try {
+    return (['stylish', 'json'] as const).map((format) => {
+      const start = now();
+      const child = spawnSync(process.execPath, ['-r', preload, cli, dir, ...(format === 'json' ? ['-f', 'json'] : [])], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const ms = now() - start;
+      const kb = /\nWF_LINT_MAX_RSS_KB=(\d+)\n$/.exec(child.stderr);
+      if ((child.status !== 0 && child.status !== 1) || !kb) throw new Error(`CLI ${format} on ${dir} failed (${child.status}): ${child.stderr}`);
+      return { format, maxRssMb: Number(kb[1]) / 1024, ms, status: child.status };
+    });
+  } finally {
+    fs.rmSync(path.dirname(preload), { recursive: true, force: true });
+  }
 }
 
 function corpusAt(dir: string, definitions: number, seed: number): Manifest {

@@ -132,7 +132,11 @@ export class WfLint {
       const { lintInWorkers } = await import('../engine/parallel');
       const { onWarning, fix, ...plain } = this.options;
       const discovered = files.map((f) => ({ filePath: f.filePath, explicit: f.explicit && this.warnNoMachine }));
-      return lintInWorkers(discovered, { options: { ...plain, cwd: this.cwd } }, threads, script, onWarning ?? (() => undefined));
+      return lintInWorkers(
+        discovered,
+        { options: { ...plain, cwd: this.cwd } },
+        { threads, script, onWarning: onWarning ?? (() => undefined), lintHere: (file) => this.lintFile(file.filePath, file.explicit) },
+      );
     }
     const results: LintResult[] = [];
     for (const { filePath, explicit } of files) {

@@ -3,15 +3,14 @@
  * The `wf-lint` command (DESIGN §4). Exit codes: 0 no errors, 1 lint errors (or too many
  * warnings), 2 bad usage, bad configuration, unreadable or unparseable input, or a crash.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { WfLint } from '../api/wf-lint';
 import { ConfigError } from '../config/types';
 import type { LintResult } from '../engine/types';
-import { FORMATTER_NAMES } from '../formatters';
+import { FORMATTER_NAMES, formatterContext, loadChunkedFormatter } from '../formatters';
 import { NoFilesError } from '../sources/discover';
 import { parseConcurrency } from '../engine/parallel';
 import { parseRuleOptions, UsageError } from './parse-rule-option';
+import { writeReport } from './write-report';
 
 // `diff` is not a report of problems: it shows what --fix / --fix-dry-run change.
 const FORMATS = [...FORMATTER_NAMES, 'diff' as const];
@@ -85,13 +84,10 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     if (args.fix) results = await api.outputFixes(results);
     if (args.quiet) results = results.map(errorsOnly);
     const color = args.color ?? (args.outputFile === undefined && Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR);
-    const report = (await api.loadFormatter(args.format, { color })).format(results);
-    if (args.outputFile) {
-      fs.mkdirSync(path.dirname(path.resolve(args.outputFile)), { recursive: true });
-      fs.writeFileSync(args.outputFile, report);
-    } else {
-      io.stdout.write(report);
-    }
+    // Stylish and JSON reports are written a file at a time, never held whole (issue 8).
+    const chunked = loadChunkedFormatter(args.format);
+    const pieces = chunked ? chunked(results, formatterContext(cwd, color)) : [(await api.loadFormatter(args.format, { color })).format(results)];
+    writeReport(pieces, args.outputFile || undefined, io.stdout);
     return exitCode(results, args.maxWarnings, io.stderr);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError || error instanceof NoFilesError) {

@@ -16,6 +16,9 @@ export interface FormatterContext {
 
 export type Formatter = (results: readonly import('../engine/types').LintResult[], context: FormatterContext) => string;
 
+/** A formatter whose report is made in pieces (their concatenation), to be written as they come. */
+export type ChunkedFormatter = (results: readonly import('../engine/types').LintResult[], context: FormatterContext) => Iterable<string>;
+
 /** The id reported for a fatal message (the file could not be parsed or read). */
 export const PARSE_ERROR_ID = 'wf-lint/parse-error';
 /** The id reported for any other message without a rule (no state machine found, a fix that could not be written). */

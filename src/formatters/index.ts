@@ -2,19 +2,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules';
-import type { FormatterContext, Formatter } from './context';
+import type { ChunkedFormatter, FormatterContext, Formatter } from './context';
 import { formatGithub } from './github';
-import { formatJson } from './json';
+import { jsonChunks } from './json';
 import { formatJunit } from './junit';
 import { formatSarif } from './sarif';
-import { formatStylish } from './stylish';
+import { stylishChunks } from './stylish';
 
-export type { Formatter, FormatterContext } from './context';
+export type { ChunkedFormatter, Formatter, FormatterContext } from './context';
+
+/**
+ * The formatters whose report is one piece per file (then a closing piece), which the CLI writes
+ * as they are made rather than holding the whole report (issue 8: peak RSS at 10,000 definitions).
+ */
+const CHUNKED_FORMATTERS = {
+  stylish: (results, context) => stylishChunks(results, context),
+  // The report is `formatJson` plus a newline, as before.
+  json: (results) => jsonChunks(results),
+} satisfies Record<string, ChunkedFormatter>;
+
+const joined = (chunked: ChunkedFormatter): Formatter => (results, context) => [...chunked(results, context)].join('');
 
 const FORMATTERS = {
-  stylish: (results, context) => formatStylish(results, context),
-  // The JSON formatter itself is unchanged; the report ends with a newline as before.
-  json: (results) => `${formatJson(results)}\n`,
+  stylish: joined(CHUNKED_FORMATTERS.stylish),
+  json: joined(CHUNKED_FORMATTERS.json),
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
@@ -27,6 +38,11 @@ export const FORMATTER_NAMES = Object.keys(FORMATTERS) as FormatterName[];
 export function loadFormatter(name: string): Formatter {
   if (!Object.hasOwn(FORMATTERS, name)) throw new Error(`Unknown formatter "${name}"; expected one of: ${FORMATTER_NAMES.join(', ')}.`);
   return FORMATTERS[name as FormatterName];
+}
+
+/** The formatter called `name` as pieces whose concatenation is its report, if it has that form. */
+export function loadChunkedFormatter(name: string): ChunkedFormatter | undefined {
+  return Object.hasOwn(CHUNKED_FORMATTERS, name) ? CHUNKED_FORMATTERS[name as keyof typeof CHUNKED_FORMATTERS] : undefined;
 }
 
 /** The context the CLI gives formatters: the working folder, colour, the built-in rules and the package's name and version. */

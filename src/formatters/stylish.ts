@@ -14,36 +14,45 @@ export interface StylishOptions {
 
 const paint = (on: boolean, code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-/** Renders results for a terminal. */
-export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
+/**
+ * Renders results for a terminal, in pieces: one per file with problems, then the summary; the
+ * report is their concatenation. The CLI writes each piece as it is made: at 10,000
+ * definitions the whole report is a 6-million-character string (two bytes a character, because
+ * of the summary's ✖) plus the lines it is joined from, ~50 MB of peak RSS (issue 8).
+ */
+export function* stylishChunks(results: readonly LintResult[], options: StylishOptions): Generator<string> {
   const red = paint(options.color, 31);
   const yellow = paint(options.color, 33);
   const dim = paint(options.color, 2);
   const bold = paint(options.color, 1);
-  const out: string[] = [];
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
+  // The counts come first: a run whose counts are all zero prints nothing, not even its files.
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
+  }
+  const total = errors + warnings;
+  if (total === 0) return;
+  for (const result of results) {
     if (result.messages.length === 0) continue;
     const file = displayPath(result.filePath, options.cwd);
     const lines = result.source === undefined ? undefined : new LineIndex(result.source);
+    const out: string[] = [];
     for (const m of result.messages) {
       const severity = m.severity === 2 ? red('error') : yellow('warning');
       const rule = m.ruleId ? dim(` [${m.ruleId}]`) : '';
       out.push(`${bold(`${file}:${m.line}:${m.column}:`)} ${severity} ${m.message}${rule}`);
       if (lines) out.push(...codeFrame(lines, m, dim));
     }
+    yield `${out.join('\n')}\n`;
   }
-  const total = errors + warnings;
-  if (total === 0) return '';
   const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  out.push('', (errors > 0 ? red : yellow)(bold(summary)));
+  const out = ['', (errors > 0 ? red : yellow)(bold(summary))];
   if (fixableErrors + fixableWarnings > 0) {
     out.push(
       (errors > 0 ? red : yellow)(
@@ -51,7 +60,7 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
       ),
     );
   }
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
 }
 
 function codeFrame(lines: LineIndex, m: LintMessage, dim: (text: string) => string): string[] {

@@ -57,7 +57,7 @@ describe('linting in workers', () => {
     const options = { cwd: dir, configLookup: false };
     const single = await new WfLint(options).lintFiles(['.']);
     const files = discoverFiles(['.'], dir, () => false).map((f) => ({ filePath: f.filePath, explicit: f.explicit }));
-    const pooled = await lintInWorkers(files, { options }, 2, WORKER, () => undefined);
+    const pooled = await lintInWorkers(files, { options }, { threads: 2, script: WORKER, onWarning: () => undefined });
     expect(single.length).toBe(BATCH_SIZE * 3 + 5 + 1);
     expect(pooled).toEqual(single);
   });
@@ -83,4 +83,37 @@ describe('linting in workers', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('wf-lint: --concurrency expects a positive whole number, "auto" or "off", got "many".\n');
   });
+});
+
+describe('a worker that runs out of memory', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    // A 1.5 MB machine (8,000 states) first, so the first batch cannot fit a 24 MB worker heap,
+    // then a batch and one more file of small machines, which can.
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i < 8000; i++) states[`s${i}`] = { Type: 'Pass', Next: `s${i + 1}`, Parameters: { a: 'x'.repeat(20), b: [1, 2, 3] } };
+    states.s8000 = { Type: 'Succeed' };
+    const files: Record<string, string> = { 'a/big.asl.json': JSON.stringify({ StartAt: 's0', States: states }, null, 2) };
+    const yaml = fs.readFileSync(path.join(REPO_ROOT, 'examples/asl-yaml/naked-batch.asl.yaml'), 'utf8');
+    for (let i = 0; i < BATCH_SIZE; i++) files[`b/m${i}.asl.yaml`] = yaml;
+    dir = makeFixture(files);
+  });
+  afterAll(() => removeFixture(dir));
+
+  test('has its batch linted on the main thread; a new worker lints the rest', async () => {
+    const options = { cwd: dir, configLookup: false };
+    const api = new WfLint(options);
+    const single = await api.lintFiles(['.']);
+    const files = discoverFiles(['.'], dir, () => false).map((f) => ({ filePath: f.filePath, explicit: f.explicit }));
+    expect(files[0]!.filePath).toMatch(/big\.asl\.json$/);
+    const here: string[] = [];
+    const lintHere = (file: { filePath: string; explicit: boolean }) => {
+      here.push(file.filePath);
+      return api.lintDiscovered(file.filePath, file.explicit);
+    };
+    const pooled = await lintInWorkers(files, { options }, { threads: 1, script: WORKER, onWarning: () => undefined, lintHere, resourceLimits: { maxOldGenerationSizeMb: 24 } });
+    expect(here).toEqual(files.slice(0, BATCH_SIZE).map((f) => f.filePath));
+    expect(pooled).toEqual(single);
+  }, 60_000);
 });
