@@ -6,71 +6,16 @@
 import { Document, isScalar, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { isIntrinsic, type FixValue } from '../../engine/fix-ops';
 import type { ScalarStyle } from '../../model/ast';
-import { lineBreakOf } from '../line-geometry';
 import { CannotRender } from '../text-edit';
 import { longFormArgs, longFormKey } from '../intrinsic-form';
-
-export interface YamlLayout {
-  /** Spaces per nesting level. */
-  readonly indent: number;
-  /** `key:\n  - item` (true) or `key:\n- item` (false). */
-  readonly indentSeq: boolean;
-  /** `[ a, b ]` (true) or `[a, b]` (false). */
-  readonly seqPadding: boolean;
-  /** `{ a: 1 }` (true) or `{a: 1}` (false). */
-  readonly mapPadding: boolean;
-  readonly eol: string;
-}
-
-let memo: { text: string; layout: YamlLayout } | undefined;
-
-/** The layout most used in `text` (remembered for the last text: one file's fixes are rendered in a row). */
-export function detectYamlLayout(text: string): YamlLayout {
-  if (memo?.text !== text) memo = { text, layout: measureLayout(text) };
-  return memo.layout;
-}
-
-function measureLayout(text: string): YamlLayout {
-  const lines = text.split(/\r?\n/);
-  const steps = new Map<number, number>();
-  let indented = 0;
-  let flush = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^( *)(- +)*[^\s#-][^#]*:[ \t]*(#.*)?$/.exec(lines[i]);
-    if (!open) continue;
-    const keyColumn = open[1].length + (open[2]?.length ?? 0);
-    let j = i + 1;
-    while (j < lines.length && /^\s*(#.*)?$/.test(lines[j])) j++;
-    const next = /^( *)(-( |$))?/.exec(lines[j] ?? '')!;
-    const column = next[1].length;
-    if (next[2]) {
-      if (column > keyColumn) indented++;
-      else if (column === keyColumn) flush++;
-    } else if (column > keyColumn) {
-      steps.set(column - keyColumn, (steps.get(column - keyColumn) ?? 0) + 1);
-    }
-  }
-  const indent = [...steps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 2;
-  return {
-    indent: Math.min(Math.max(indent, 1), 8),
-    indentSeq: indented >= flush,
-    seqPadding: padded(text, '[', ']'),
-    mapPadding: padded(text, '{', '}'),
-    eol: lineBreakOf(text),
-  };
-}
-
-/** Whether most flow collections opened by `open` have a space inside (`$[0]`, `#{x}` are not collections). */
-function padded(text: string, open: string, close: string): boolean {
-  const o = `\\${open}`;
-  const c = `\\${close}`;
-  const spaced = text.match(new RegExp(`(?:^|[\\s,[{])${o} [^\\s${c}]`, 'gm'))?.length ?? 0;
-  const tight = text.match(new RegExp(`(?:^|[\\s,[{])${o}[^\\s${c}]`, 'gm'))?.length ?? 0;
-  return spaced > tight;
-}
+import type { YamlLayout } from './layout';
 
 /** The lines of `key: value` as a block mapping entry at column 0. */
 export function renderBlockPair(key: string, value: FixValue, layout: YamlLayout): string[] {
+  return rememberBlock(`pair ${JSON.stringify(key)}`, value, layout, () => stringifyBlockPair(key, value, layout));
+}
+
+function stringifyBlockPair(key: string, value: FixValue, layout: YamlLayout): string[] {
   const doc = new Document(null);
   const map = new YAMLMap();
   map.items.push(doc.createPair(key, toNode(doc, value, false)));
@@ -80,6 +25,10 @@ export function renderBlockPair(key: string, value: FixValue, layout: YamlLayout
 
 /** The lines of `- value` as a block sequence item at column 0. */
 export function renderBlockItem(value: FixValue, layout: YamlLayout): string[] {
+  return rememberBlock('item', value, layout, () => stringifyBlockItem(value, layout));
+}
+
+function stringifyBlockItem(value: FixValue, layout: YamlLayout): string[] {
   const doc = new Document(null);
   const seq = new YAMLSeq();
   seq.items.push(toNode(doc, value, false));
@@ -87,9 +36,77 @@ export function renderBlockItem(value: FixValue, layout: YamlLayout): string[] {
   return stringify(doc, layout);
 }
 
+/**
+ * Block renders by value and by the layout facts `stringify` reads for them (indent, sequence
+ * style, sequence padding): the same Retry, Catch or state is inserted file after file, and
+ * building a yaml Document per fix was most of the rendering CPU. Cleared when full.
+ */
+const blockRenders = new Map<string, readonly string[]>();
+const BLOCK_RENDERS_LIMIT = 1024;
+
+function rememberBlock(kind: string, value: FixValue, layout: YamlLayout, render: () => string[]): string[] {
+  const valueKey = plainDataKey(value);
+  if (valueKey === undefined) return render();
+  const key = `${kind} ${layout.indent} ${layout.indentSeq} ${layout.seqPadding} ${valueKey}`;
+  let lines = blockRenders.get(key);
+  if (lines === undefined) {
+    if (blockRenders.size >= BLOCK_RENDERS_LIMIT) blockRenders.clear();
+    lines = render();
+    blockRenders.set(key, lines);
+  }
+  // Callers own the array they get.
+  return [...lines];
+}
+
+/**
+ * A text that differs whenever `toNode` could see two values differently (JSON-like, with every
+ * number and the type kept apart), or undefined for anything but plain data (an own non-enumerable
+ * or inherited property, a hole, undefined), which is then rendered without the cache.
+ */
+function plainDataKey(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Object.is(value, -0) ? 'n-0' : `n${value}`;
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  const object = value as Record<string, unknown>;
+  const prototype = Object.getPrototypeOf(object);
+  const keys = Object.keys(object);
+  const hidden = Object.getOwnPropertyNames(object).length - keys.length;
+  if (Array.isArray(object) && prototype === Array.prototype) {
+    // An index per item and `length`, the one own non-enumerable property of an array: no holes, no extras.
+    if (keys.length !== object.length || hidden !== 1) return undefined;
+    const parts: string[] = [];
+    for (let i = 0; i < object.length; i++) {
+      const part = plainDataKey(object[i]);
+      if (part === undefined) return undefined;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  if ((prototype !== Object.prototype && prototype !== null) || hidden !== 0) return undefined;
+  const parts: string[] = [];
+  for (const key of keys) {
+    const part = plainDataKey(object[key]);
+    if (part === undefined) return undefined;
+    parts.push(`${JSON.stringify(key)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 /** `value` on one line, quoted as its context needs (inside `{}`/`[]` or in block context). */
 export function renderInline(value: FixValue, flowContext: boolean, layout: YamlLayout): string {
   if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
+  // `yaml` writes these as `true`, `false`, `null` in any layout and context: no Document needed.
+  if (typeof value === 'boolean' || value === null) return String(value);
   const doc = new Document(null);
   if (flowContext) {
     // Rendered as the only item of a flow sequence, so the quoting suits a flow context.
@@ -120,15 +137,39 @@ export function renderScalarInStyle(value: string, style: ScalarStyle | undefine
 /** A mapping key, plain when possible. */
 export function renderKey(key: string, style: ScalarStyle | undefined, flowContext: boolean, layout: YamlLayout): string {
   if (style === 'single' || style === 'double') return renderScalarInStyle(key, style, flowContext, layout);
+  return rememberPlain(`${flowContext ? 'flow' : 'block'} key ${key}`, () => keyParsesAsPlain(key, flowContext)) ? key : JSON.stringify(key);
+}
+
+function keyParsesAsPlain(key: string, flowContext: boolean): boolean {
   const doc = parseDocument(flowContext ? `{${key}: x}` : `${key}: x`);
   const pair = (doc.contents as YAMLMap | null)?.items?.[0];
-  if (doc.errors.length === 0 && isScalar(pair?.key) && pair.key.value === key && pair.key.type === Scalar.PLAIN) return key;
-  return JSON.stringify(key);
+  return doc.errors.length === 0 && isScalar(pair?.key) && pair.key.value === key && pair.key.type === Scalar.PLAIN;
+}
+
+/**
+ * Answers of `isPlainSafe`/`renderKey`, which parse a small document each: the same state names,
+ * ARNs and keys come back fix after fix. Cleared when full, so it stays small.
+ */
+const parsedPlain = new Map<string, boolean>();
+const PARSED_PLAIN_LIMIT = 4096;
+
+function rememberPlain(key: string, compute: () => boolean): boolean {
+  let answer = parsedPlain.get(key);
+  if (answer === undefined) {
+    if (parsedPlain.size >= PARSED_PLAIN_LIMIT) parsedPlain.clear();
+    answer = compute();
+    parsedPlain.set(key, answer);
+  }
+  return answer;
 }
 
 /** True when `value` written plain reads back as the same string. */
 function isPlainSafe(value: string, flowContext: boolean): boolean {
   if (value === '' || value !== value.trim()) return false;
+  return rememberPlain(`${flowContext ? 'flow' : 'block'} value ${value}`, () => parsesAsPlain(value, flowContext));
+}
+
+function parsesAsPlain(value: string, flowContext: boolean): boolean {
   const doc = parseDocument(flowContext ? `[${value}]` : `- ${value}`);
   const item = (doc.contents as YAMLSeq | null)?.items?.[0];
   return doc.errors.length === 0 && (doc.contents as YAMLSeq).items.length === 1 && isScalar(item) && item.type === Scalar.PLAIN && item.value === value;

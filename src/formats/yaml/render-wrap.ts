@@ -10,7 +10,8 @@ import { columnAt, firstOnLine } from '../line-geometry';
 import { CannotRender, type RenderSource, type TextEdit } from '../text-edit';
 import { CATCHER_KEY, groupValue } from '../wrap-group';
 import { blankBefore, entrySpan, skipBlankLines } from './blocks';
-import { renderBlockPair, type YamlLayout } from './render-value';
+import type { YamlLayout } from './layout';
+import { renderBlockPair } from './render-value';
 
 export interface WrapContext {
   readonly source: RenderSource;

@@ -9,7 +9,8 @@ import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/a
 import { columnAt, firstOnLine, indentLines, lineStartAt } from '../line-geometry';
 import { CannotRender, type RenderSource, type TextEdit } from '../text-edit';
 import { contentEnd, entrySpan } from './blocks';
-import { detectYamlLayout, renderBlockItem, renderBlockPair, renderInline, renderKey, renderScalarInStyle, type YamlLayout } from './render-value';
+import { detectYamlLayout, type YamlLayout } from './layout';
+import { renderBlockItem, renderBlockPair, renderInline, renderKey, renderScalarInStyle } from './render-value';
 import { renderYamlWrap } from './render-wrap';
 
 /** Renders `ops` on a YAML file: edits in host offsets. */

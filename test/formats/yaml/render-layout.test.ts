@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { lineBreakOf } from '../../../src/formats/line-geometry';
-import { detectYamlLayout, renderInline, renderKey, renderScalarInStyle, type YamlLayout } from '../../../src/formats/yaml/render-value';
+import { detectYamlLayout, type YamlLayout } from '../../../src/formats/yaml/layout';
+import { renderInline, renderKey, renderScalarInStyle } from '../../../src/formats/yaml/render-value';
 import { CORPUS, EXAMPLES, filesUnder } from '../corpus';
 
 /** The regex implementation the scanner replaced, verbatim. */
