@@ -5,11 +5,14 @@
  * discovery order whatever finishes first. Worker threads are loaded only when used.
  *
  * `auto` uses workers only when there are enough files to pay for them. A worker spends ~170 ms
- * of CPU loading the linter, then the `yaml` module and a JIT warm-up, before its files go at full
- * speed, and every result is copied back to the main thread. Measured by `npm run bench` (2 cores,
- * Node 20, bench/results.md scaling table): two threads were 10% slower than one on 856 files,
- * 16% faster on 4,269 and 31% faster on 8,604. `auto` therefore asks for 600 files per thread:
- * two threads from 1,200 files, where the gain is already clear.
+ * of CPU loading the linter, then its own JIT warm-up (a first lint of the bench corpus costs
+ * about twice a warm one), before its files go at full speed, and every result is copied back to
+ * the main thread. Once the YAML fast path and the engine work of issue 8 halved the cost of a
+ * file, that fixed cost weighed more: CLI, `-f json`, 2 cores, Node 20, two interleaved runs each
+ * (`/usr/bin/time`, /tmp/wf-lint-bench-scale): 4,269 files one thread 7.7/5.6 s, two threads
+ * 7.1/6.6 s; 8,604 files 10.8/9.4 s vs 9.8/9.7 s (no gain, +45% CPU); 17,236 files 20.0/21.6 s
+ * vs 16.5/20.2 s (7-17% faster). `auto` therefore asks for 5,000 files per thread: two threads
+ * from 10,000 files, between the measured break-even and the first clear gain.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +24,7 @@ import type { LintResult } from './types';
 export type Concurrency = number | 'auto' | 'off';
 
 /** Files per thread below which `auto` does not start a thread (see the module comment). */
-export const AUTO_MIN_FILES_PER_THREAD = 600;
+export const AUTO_MIN_FILES_PER_THREAD = 5_000;
 /** Files handed to a worker at a time: large enough to amortise messages, small enough to balance. */
 export const BATCH_SIZE = 16;
 
