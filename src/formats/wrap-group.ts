@@ -27,6 +27,23 @@ export function groupValue(op: WrapOp): { [key: string]: FixValue } {
 }
 
 /**
+ * The text of a moved state, `[start, end)` of `text`, with its own `edits` applied (they must
+ * lie inside it and not overlap). YAML, JSON and TS move states this way.
+ */
+export function movedTextWithEdits(text: string, start: number, end: number, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let out = '';
+  let at = start;
+  for (const edit of sorted) {
+    const [from, to] = edit.range;
+    if (from < at || to > end) throw new CannotRender('An edit of a moved state overlaps another or falls outside it.');
+    out += text.slice(at, from) + edit.text;
+    at = to;
+  }
+  return out + text.slice(at, end);
+}
+
+/**
  * `code` with the indentation `from` of its continuation lines replaced by `to`. Every line
  * break in `code` must be layout: JSON strings hold none, and the TS renderer refuses to move a
  * template literal that spans lines.

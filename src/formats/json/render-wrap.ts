@@ -8,7 +8,7 @@ import type { FixOp, GroupMember, WrapOp } from '../../engine/fix-ops';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
 import { firstOnLine, lineIndentAt, lineStartAt } from '../line-geometry';
 import { CannotRender, type TextEdit } from '../text-edit';
-import { CATCHER_KEY, groupValue, reindent, removeMovedStates } from '../wrap-group';
+import { CATCHER_KEY, groupValue, movedTextWithEdits, reindent, removeMovedStates } from '../wrap-group';
 import { renderJsonInline, renderJsonValue, type JsonLayout } from './render-value';
 
 export interface JsonWrapContext {
@@ -57,16 +57,7 @@ function movedText(ctx: JsonWrapContext, member: Extract<GroupMember, { move: Pr
   const { text } = ctx;
   const start = ctx.at(member.move.key.range[0]);
   const end = ctx.at(member.move.value.range[1]);
-  const edits = member.edits.flatMap((edit) => ctx.renderOp(edit)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let out = '';
-  let at = start;
-  for (const edit of edits) {
-    const [from, to] = edit.range;
-    if (from < at || to > end) throw new CannotRender('An edit of a moved state overlaps another or falls outside it.');
-    out += text.slice(at, from) + edit.text;
-    at = to;
-  }
-  out += text.slice(at, end);
+  const out = movedTextWithEdits(text, start, end, member.edits.flatMap((edit) => ctx.renderOp(edit)));
   if (!multiline) return out;
   return reindent(out, lineIndentAt(text, start), indent);
 }

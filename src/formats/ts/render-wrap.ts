@@ -8,7 +8,7 @@ import type { FixOp, GroupMember, WrapOp } from '../../engine/fix-ops';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../model/ast';
 import { firstOnLine, lineIndentAt, lineStartAt } from '../line-geometry';
 import { CannotRender, type TextEdit } from '../text-edit';
-import { CATCHER_KEY, groupValue, reindent, removeMovedStates } from '../wrap-group';
+import { CATCHER_KEY, groupValue, movedTextWithEdits, reindent, removeMovedStates } from '../wrap-group';
 import { renderTsInline, renderTsKey, renderTsValue, type TsLayout } from './render-value';
 
 export interface TsWrapContext {
@@ -55,16 +55,9 @@ export function renderTsWrap(ctx: TsWrapContext, op: WrapOp): TextEdit[] {
 function movedText(ctx: TsWrapContext, member: Extract<GroupMember, { move: PropertyNode }>, indent: string, multiline: boolean): string {
   const { text } = ctx;
   const [start, end] = member.move.range;
-  const edits = member.edits.flatMap((edit) => ctx.renderOp(edit)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let out = '';
-  let at = start;
-  for (const edit of edits) {
-    const [from, to] = edit.range;
-    if (from < at || to > end) throw new CannotRender('An edit of a moved state overlaps another or falls outside it.');
-    out += text.slice(at, from) + edit.text;
-    at = to;
-  }
-  out += writtenText(text, [at, end]);
+  // Checked on the whole original text, not only on what follows the last edit.
+  refuseMultilineTemplates(text.slice(start, end));
+  const out = movedTextWithEdits(text, start, end, member.edits.flatMap((edit) => ctx.renderOp(edit)));
   if (!multiline) return out;
   return reindent(out, lineIndentAt(text, start), indent);
 }
@@ -72,11 +65,16 @@ function movedText(ctx: TsWrapContext, member: Extract<GroupMember, { move: Prop
 /** The text of a range, refused when re-indenting it could change a value. */
 function writtenText(text: string, range: readonly [number, number]): string {
   const written = text.slice(range[0], range[1]);
+  refuseMultilineTemplates(written);
+  return written;
+}
+
+/** Refuses moved or copied text whose re-indentation could change a value. */
+function refuseMultilineTemplates(written: string): void {
   // A template literal may hold raw line breaks: their indentation is data. (Split on
   // backticks, the odd pieces are template text; nested templates are rare enough to refuse.)
   const pieces = written.split('`');
   if (pieces.some((piece, i) => i % 2 === 1 && (piece.includes('\n') || piece.includes('${`')))) {
     throw new CannotRender('A moved state holds a template literal that spans lines.');
   }
-  return written;
 }

@@ -8,7 +8,7 @@ import type { FixOp, GroupMember, WrapOp } from '../../engine/fix-ops';
 import type { AstNode, ObjectNode, PropertyNode } from '../../model/ast';
 import { columnAt, firstOnLine } from '../line-geometry';
 import { CannotRender, type RenderSource, type TextEdit } from '../text-edit';
-import { CATCHER_KEY, groupValue } from '../wrap-group';
+import { CATCHER_KEY, groupValue, movedTextWithEdits } from '../wrap-group';
 import { blankBefore, entrySpan, skipBlankLines } from './blocks';
 import type { YamlLayout } from './layout';
 import { renderBlockPair } from './render-value';
@@ -61,16 +61,7 @@ export function renderYamlWrap(ctx: WrapContext, op: WrapOp): TextEdit[] {
 /** A moved state's lines at column 0, its edits applied. */
 function movedLines(ctx: WrapContext, member: Extract<GroupMember, { move: PropertyNode }>, span: { start: number; end: number; column: number }): string[] {
   const { text } = ctx.source;
-  const edits = member.edits.flatMap((edit) => ctx.renderOp(edit)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let out = '';
-  let at = span.start;
-  for (const edit of edits) {
-    const [from, to] = edit.range;
-    if (from < at || to > span.end) throw new CannotRender('An edit of a moved state overlaps another or falls outside it.');
-    out += text.slice(at, from) + edit.text;
-    at = to;
-  }
-  out += text.slice(at, span.end);
+  const out = movedTextWithEdits(text, span.start, span.end, member.edits.flatMap((edit) => ctx.renderOp(edit)));
   const lines = out.replace(/\r?\n$/, '').split(/\r?\n/);
   refuseAnchors(lines);
   const margin = ' '.repeat(span.column);

@@ -163,3 +163,41 @@ test('a template string with substitutions is edited as a template', () => {
   const out = applyOps(text, 'flow.ts', (_, m) => f.set(stateNamed(m, 'A').field('Resource')!, 'arn:${p}:states:::batch:submitJob.sync'));
   expect(out).toBe(text.replace('submitJob`', 'submitJob.sync`'));
 });
+
+describe('wrap: a moved state holding a template literal over several lines', () => {
+  // Re-indenting the moved state would change the literal's text.
+  const text = lines(
+    'const flow = {',
+    "  StartAt: 'A',",
+    '  States: {',
+    '    A: {',
+    "      Type: 'Pass',",
+    '      Comment: `two',
+    'lines`,',
+    "      Next: 'B',",
+    '    },',
+    "    B: { Type: 'Succeed' },",
+    '  },',
+    '};',
+  );
+  const wrap = (edits: (m: Machine) => ReturnType<typeof f.renameKey>[]) => (_: unknown, m: Machine) => {
+    const a = stateNamed(m, 'A');
+    return f.wrap(a.property, 'G', { startAt: 'A', members: [{ move: a.property, edits: edits(m) }], fields: { Next: 'B' } });
+  };
+
+  test('is refused when the literal follows the last edit', () => {
+    expect(unavailable(text, 'flow.ts', wrap(() => []))).toBe(true);
+  });
+
+  test('is refused when an edit of the state follows the literal', () => {
+    const renameNext = (m: Machine) => [f.renameKey(stateNamed(m, 'A').fieldProperty('Next')!, 'End'), f.set(stateNamed(m, 'A').field('Next')!, true)];
+    expect(unavailable(text, 'flow.ts', wrap(renameNext))).toBe(true);
+  });
+
+  test('a template literal on one line moves', () => {
+    const oneLine = text.replace('`two\nlines`', '`one line`');
+    const out = applyOps(oneLine, 'flow.ts', wrap(() => []));
+    expect(out).toContain("Comment: `one line`,");
+    expect(out).toContain("G: {\n      Type: 'Parallel',");
+  });
+});
