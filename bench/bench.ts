@@ -33,9 +33,12 @@ import path from 'node:path';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { loadAll as loadYamlAst } from '@stoplight/yaml-ast-parser/dist/src/loader';
 import type { YAMLNode } from '@stoplight/yaml-ast-parser/dist/src/yamlAST';
-import { isMap, isScalar, parseDocument, type Tags } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { WfLint } from '../src/api/wf-lint';
 import type { LintResult } from '../src/engine/types';
+// The linter's own CloudFormation tags and machine resource types, so the floor parses as it does.
+import { CFN_TAGS } from '../src/formats/yaml/cfn-tags';
+import { MACHINE_TYPES } from '../src/sources/find-machines';
 import { DEFAULT_DEFINITIONS, DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, MANIFEST_NAME, type Manifest } from './generate';
 import { comparePeers, peerSample, type PeerTiming } from './peers';
 import { readmeSection, updateReadme } from './readme-section';
@@ -133,16 +136,6 @@ function listFiles(dir: string): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // (a) The floor.
-
-// CloudFormation short tags, so `yaml` parses `!GetAtt` / `!Sub` as the linter does (without warnings).
-const CFN_TAG_NAMES = ['Ref', 'Condition', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap',
-  'GetAZs', 'ImportValue', 'Base64', 'Cidr', 'Transform', 'ToJsonString', 'Length', 'ForEach'];
-const CFN_TAGS = CFN_TAG_NAMES.flatMap((name) => [
-  { tag: `!${name}`, resolve: (v: string) => v },
-  { tag: `!${name}`, collection: 'seq' as const, resolve: (v: unknown) => v },
-  { tag: `!${name}`, collection: 'map' as const, resolve: (v: unknown) => v },
-]) as unknown as Tags;
-const MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
 interface FloorRun {
   total: number;

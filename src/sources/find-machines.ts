@@ -28,7 +28,8 @@ export interface FoundMachines {
   readonly partial: { readonly missing: 'StartAt' | 'States'; readonly node: ObjectNode } | undefined;
 }
 
-const MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
+/** The CloudFormation resource types that hold a state machine. */
+export const MACHINE_TYPES: ReadonlySet<string> = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
 /** Every state machine under the document roots of one file. */
 export function findMachines(roots: readonly AstNode[], text: string, syntax: 'yaml' | 'json'): FoundMachines {
